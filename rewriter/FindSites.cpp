@@ -1,0 +1,412 @@
+//===- FindSites.cpp - Find defer statements and their function bodies ----===//
+//
+// Part of cxxdefer: Go's defer, panic and recover for C++, through Clang.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// A RecursiveASTVisitor finds the function-like bodies; a hand-written walk
+/// over each body (BodyWalker) finds the defer statements in it. The walk is
+/// hand-written because it must carry context a visitor does not: which
+/// top-level statement of the body we are in, whether we are in a loop by
+/// Go's rules, and whether an expression stands at statement position.
+/// Nested lambdas and local classes are separate bodies: the walk stops at
+/// them and the visitor reaches them on its own.
+///
+//===----------------------------------------------------------------------===//
+
+#include "FindSites.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+
+using namespace clang;
+
+namespace cxxdefer {
+
+/// Returns true if \p E is the parse-only header's marker call
+/// `::cxxdefer::detail::defer_statement_needs_plugin()`.
+static bool isMarkerCall(const Expr *E) {
+  const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
+  if (!Call)
+    return false;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || !Callee->getIdentifier() ||
+      Callee->getName() != "defer_statement_needs_plugin")
+    return false;
+  const auto *Detail = dyn_cast<NamespaceDecl>(Callee->getDeclContext());
+  if (!Detail || Detail->getName() != "detail")
+    return false;
+  const auto *Top = dyn_cast<NamespaceDecl>(Detail->getDeclContext());
+  return Top && Top->getName() == "cxxdefer" &&
+         Top->getDeclContext()->isTranslationUnit();
+}
+
+/// If \p E is the expansion of `__defer(...)` (marker call, comma, lambda),
+/// returns the lambda that holds the user's call; otherwise null.
+static const LambdaExpr *deferLambdaOf(const Expr *E) {
+  if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
+    E = Cleanups->getSubExpr();
+  const auto *Comma = dyn_cast<BinaryOperator>(E);
+  if (!Comma || Comma->getOpcode() != BO_Comma || !isMarkerCall(Comma->getLHS()))
+    return nullptr;
+  return dyn_cast<LambdaExpr>(Comma->getRHS()->IgnoreParenCasts());
+}
+
+/// Returns the expression the user wrote inside `__defer(...)`, as parsed in
+/// the body of the marker lambda `[&]() -> void { (void)(CALL); }`.
+static const Expr *userCallOf(const LambdaExpr *Lambda) {
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Lambda->getBody());
+  if (!Body || Body->size() != 1)
+    return nullptr;
+  const auto *E = dyn_cast<Expr>(Body->body_front());
+  if (!E)
+    return nullptr;
+  E = E->IgnoreImplicit();
+  if (const auto *VoidCast = dyn_cast<CStyleCastExpr>(E))
+    E = VoidCast->getSubExpr();
+  // The header's own parentheses, then any the user added.
+  return E->IgnoreImplicit()->IgnoreParens()->IgnoreImplicit();
+}
+
+/// Returns true if \p E names the parse-only `__result` object.
+static bool isResultReference(const Expr *E) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  if (!Ref)
+    return false;
+  const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+  return Var && Var->getIdentifier() && Var->getName() == "__result" &&
+         Var->getDeclContext()->isTranslationUnit();
+}
+
+namespace {
+
+/// Walks one function-like body and fills a DeferFunction.
+class BodyWalker {
+public:
+  BodyWalker(ASTContext &Ctx, DeferFunction &F, std::vector<Finding> &Findings,
+             llvm::DenseSet<const CallExpr *> &Claimed)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), F(F), Findings(Findings),
+        Claimed(Claimed) {}
+
+  void run() {
+    collectLoopingLabels(F.Body);
+    unsigned Index = 0;
+    bool InLoop = false;
+    for (const Stmt *S : F.Body->body()) {
+      TopIndex = Index++;
+      InLoop = InLoop || startsWithLoopingLabel(S);
+      walk(S, InLoop, /*AtStatement=*/true);
+    }
+    for (const auto &[GotoIndex, Label] : Gotos) {
+      auto It = LabelIndex.find(Label);
+      if (It != LabelIndex.end() && It->second > GotoIndex)
+        F.ForwardJumps.push_back({GotoIndex, It->second});
+    }
+  }
+
+private:
+  ASTContext &Ctx;
+  SourceManager &SM;
+  DeferFunction &F;
+  std::vector<Finding> &Findings;
+  llvm::DenseSet<const CallExpr *> &Claimed;
+  unsigned TopIndex = 0;
+  /// Labels that a goto written after them jumps back to (Go: "looping").
+  llvm::DenseSet<const LabelDecl *> LoopingLabels;
+  llvm::DenseMap<const LabelDecl *, unsigned> LabelIndex;
+  std::vector<std::pair<unsigned, const LabelDecl *>> Gotos;
+
+  void error(SourceLocation Loc, std::string Message) {
+    Findings.push_back({FindingLevel::Error, Loc, std::move(Message)});
+  }
+
+  bool isBefore(SourceLocation A, SourceLocation B) const {
+    return SM.isBeforeInTranslationUnit(SM.getExpansionLoc(A),
+                                        SM.getExpansionLoc(B));
+  }
+
+  /// Go's escape analysis marks a label "looping" when a goto that appears
+  /// after it targets it; everything from the label to the end of its block
+  /// then counts as a loop body (src/cmd/compile/internal/escape).
+  void collectLoopingLabels(const Stmt *Root) {
+    llvm::DenseMap<const LabelDecl *, SourceLocation> LabelLoc;
+    std::vector<const GotoStmt *> AllGotos;
+    forEachStmtInBody(Root, [&](const Stmt *S) {
+      if (const auto *L = dyn_cast<LabelStmt>(S))
+        LabelLoc[L->getDecl()] = L->getBeginLoc();
+      else if (const auto *G = dyn_cast<GotoStmt>(S))
+        AllGotos.push_back(G);
+    });
+    for (const GotoStmt *G : AllGotos) {
+      auto It = LabelLoc.find(G->getLabel());
+      if (It != LabelLoc.end() && isBefore(It->second, G->getBeginLoc()))
+        LoopingLabels.insert(G->getLabel());
+    }
+  }
+
+  /// Calls \p Fn on every statement of this body, not entering nested
+  /// function-like bodies.
+  template <class Callback>
+  static void forEachStmtInBody(const Stmt *S, Callback &&Fn) {
+    if (!S)
+      return;
+    Fn(S);
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+      for (const Expr *Init : Lambda->capture_inits())
+        forEachStmtInBody(Init, Fn);
+      return;
+    }
+    for (const Stmt *Child : S->children())
+      forEachStmtInBody(Child, Fn);
+  }
+
+  bool startsWithLoopingLabel(const Stmt *S) const {
+    while (true) {
+      if (const auto *A = dyn_cast<AttributedStmt>(S)) {
+        S = A->getSubStmt();
+        continue;
+      }
+      const auto *L = dyn_cast<LabelStmt>(S);
+      if (!L)
+        return false;
+      if (LoopingLabels.count(L->getDecl()))
+        return true;
+      S = L->getSubStmt();
+    }
+  }
+
+  void walkCompound(const CompoundStmt *CS, bool InLoop) {
+    for (const Stmt *S : CS->body()) {
+      InLoop = InLoop || startsWithLoopingLabel(S);
+      walk(S, InLoop, /*AtStatement=*/true);
+    }
+  }
+
+  /// Walks \p S. \p AtStatement is true where \p S stands as a statement of
+  /// its own (the only place a defer statement may be).
+  void walk(const Stmt *S, bool InLoop, bool AtStatement) {
+    if (!S)
+      return;
+    if (const auto *E = dyn_cast<Expr>(S)) {
+      if (const LambdaExpr *DeferLambda = deferLambdaOf(E)) {
+        visitDeferStatement(E, DeferLambda, InLoop, AtStatement);
+        return;
+      }
+      if (isResultReference(E))
+        error(E->getBeginLoc(), "'__result' is not supported yet");
+    }
+    switch (S->getStmtClass()) {
+    case Stmt::CompoundStmtClass:
+      return walkCompound(cast<CompoundStmt>(S), InLoop);
+    case Stmt::ForStmtClass: {
+      const auto *For = cast<ForStmt>(S);
+      walk(For->getInit(), InLoop, true);
+      walk(For->getConditionVariableDeclStmt(), true, false);
+      walk(For->getCond(), true, false);
+      walk(For->getInc(), true, false);
+      return walk(For->getBody(), true, true);
+    }
+    case Stmt::CXXForRangeStmtClass: {
+      const auto *For = cast<CXXForRangeStmt>(S);
+      walk(For->getInit(), InLoop, true);
+      walk(For->getRangeInit(), InLoop, false);
+      return walk(For->getBody(), true, true);
+    }
+    case Stmt::WhileStmtClass: {
+      const auto *While = cast<WhileStmt>(S);
+      walk(While->getConditionVariableDeclStmt(), true, false);
+      walk(While->getCond(), true, false);
+      return walk(While->getBody(), true, true);
+    }
+    case Stmt::DoStmtClass: {
+      const auto *Do = cast<DoStmt>(S);
+      walk(Do->getBody(), true, true);
+      return walk(Do->getCond(), true, false);
+    }
+    case Stmt::IfStmtClass: {
+      const auto *If = cast<IfStmt>(S);
+      walk(If->getInit(), InLoop, true);
+      walk(If->getConditionVariableDeclStmt(), InLoop, false);
+      walk(If->getCond(), InLoop, false);
+      walk(If->getThen(), InLoop, true);
+      return walk(If->getElse(), InLoop, true);
+    }
+    case Stmt::SwitchStmtClass: {
+      const auto *Switch = cast<SwitchStmt>(S);
+      walk(Switch->getInit(), InLoop, true);
+      walk(Switch->getConditionVariableDeclStmt(), InLoop, false);
+      walk(Switch->getCond(), InLoop, false);
+      return walk(Switch->getBody(), InLoop, true);
+    }
+    case Stmt::CaseStmtClass:
+    case Stmt::DefaultStmtClass:
+      return walk(cast<SwitchCase>(S)->getSubStmt(), InLoop, true);
+    case Stmt::LabelStmtClass: {
+      const auto *Label = cast<LabelStmt>(S);
+      LabelIndex[Label->getDecl()] = TopIndex;
+      return walk(Label->getSubStmt(),
+                  InLoop || LoopingLabels.count(Label->getDecl()), true);
+    }
+    case Stmt::AttributedStmtClass:
+      return walk(cast<AttributedStmt>(S)->getSubStmt(), InLoop, AtStatement);
+    case Stmt::GotoStmtClass:
+      Gotos.push_back({TopIndex, cast<GotoStmt>(S)->getLabel()});
+      return;
+    case Stmt::IndirectGotoStmtClass:
+      if (F.Problem.empty()) {
+        F.Problem = "a computed goto cannot be used in a function with "
+                    "defer statements";
+        F.ProblemLoc = S->getBeginLoc();
+      }
+      return;
+    case Stmt::ReturnStmtClass:
+      ++F.Returns;
+      return walk(cast<ReturnStmt>(S)->getRetValue(), InLoop, false);
+    case Stmt::CXXTryStmtClass: {
+      const auto *Try = cast<CXXTryStmt>(S);
+      walk(Try->getTryBlock(), InLoop, true);
+      for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
+        walk(Try->getHandler(I)->getHandlerBlock(), InLoop, true);
+      return;
+    }
+    case Stmt::LambdaExprClass:
+      // Its body is a function of its own; its captures are evaluated here.
+      for (const Expr *Init : cast<LambdaExpr>(S)->capture_inits())
+        walk(Init, InLoop, false);
+      return;
+    case Stmt::BlockExprClass:
+      return;
+    case Stmt::StmtExprClass:
+      return walkCompound(cast<StmtExpr>(S)->getSubStmt(), InLoop);
+    default:
+      for (const Stmt *Child : S->children())
+        walk(Child, InLoop, false);
+      return;
+    }
+  }
+
+  void visitDeferStatement(const Expr *E, const LambdaExpr *DeferLambda,
+                           bool InLoop, bool AtStatement) {
+    const auto *Marker = cast<CallExpr>(
+        cast<BinaryOperator>(E->IgnoreImplicit())->getLHS()->IgnoreParenImpCasts());
+    Claimed.insert(Marker);
+    SourceLocation Where = SM.getExpansionLoc(Marker->getBeginLoc());
+    if (!AtStatement)
+      return error(Where, "'__defer' is a statement; it cannot be used "
+                          "inside an expression");
+    CharSourceRange Invocation =
+        SM.getImmediateExpansionRange(Marker->getBeginLoc());
+    if (Invocation.getBegin().isMacroID() || Invocation.getEnd().isMacroID())
+      return error(Where, "'__defer' produced by a macro expansion is not "
+                          "supported; write the defer statement directly in "
+                          "the function body");
+    std::optional<Token> Semi = Lexer::findNextToken(
+        Invocation.getEnd(), SM, Ctx.getLangOpts());
+    if (!Semi || !Semi->is(tok::semi))
+      return error(Where, "expected ';' after '__defer(...)'");
+
+    DeferSite Site;
+    Site.Marker = Marker;
+    Site.Call = userCallOf(DeferLambda);
+    Site.Statement = SourceRange(Invocation.getBegin(), Semi->getLocation());
+    Site.TopLevelIndex = TopIndex;
+    Site.TopLevel = F.Body->body_begin()[TopIndex] == E;
+    Site.InLoop = InLoop;
+    F.Sites.push_back(Site);
+    // The call's operands are evaluated here: nested lambdas' captures and
+    // uses of __result inside them belong to this function.
+    if (Site.Call)
+      walk(Site.Call, InLoop, false);
+  }
+};
+
+/// Finds function-like bodies and runs a BodyWalker on each.
+class BodyFinder : public RecursiveASTVisitor<BodyFinder> {
+public:
+  BodyFinder(ASTContext &Ctx, SiteSearch &Out)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Out(Out) {}
+
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (const LambdaExpr *L = deferLambdaOf(BO))
+      MarkerLambdas.insert(L);
+    return true;
+  }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    if (isMarkerCall(Call) && !SM.isInSystemHeader(Call->getBeginLoc()))
+      AllMarkers.push_back(Call);
+    return true;
+  }
+
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(FD))
+      if (Method->getParent()->isLambda())
+        return true; // reached through VisitLambdaExpr
+    if (FD->doesThisDeclarationHaveABody() && !FD->isLateTemplateParsed())
+      analyse(FD, FD->getBody());
+    return true;
+  }
+
+  bool VisitLambdaExpr(LambdaExpr *Lambda) {
+    if (!MarkerLambdas.count(Lambda))
+      analyse(Lambda->getCallOperator(), Lambda->getBody());
+    return true;
+  }
+
+  /// Reports markers no body claimed: `__defer` at namespace scope, in a
+  /// default member initializer, in a default argument.
+  void reportStrayMarkers() {
+    for (const CallExpr *Marker : AllMarkers)
+      if (!Claimed.count(Marker))
+        Out.Findings.push_back(
+            {FindingLevel::Error, SM.getExpansionLoc(Marker->getBeginLoc()),
+             "'__defer' can only be used in a function body"});
+  }
+
+private:
+  ASTContext &Ctx;
+  SourceManager &SM;
+  SiteSearch &Out;
+  llvm::DenseSet<const LambdaExpr *> MarkerLambdas;
+  llvm::DenseSet<const CallExpr *> Claimed;
+  std::vector<const CallExpr *> AllMarkers;
+
+  void analyse(const FunctionDecl *FD, const Stmt *BodyStmt) {
+    if (!BodyStmt || SM.isInSystemHeader(BodyStmt->getBeginLoc()))
+      return;
+    DeferFunction F;
+    F.Function = FD;
+    if (const auto *Coroutine = dyn_cast<CoroutineBodyStmt>(BodyStmt)) {
+      F.Problem = "'__defer' cannot be used in a coroutine";
+      BodyStmt = Coroutine->getBody();
+    }
+    if (const auto *TryBlock = dyn_cast<CXXTryStmt>(BodyStmt))
+      BodyStmt = TryBlock->getTryBlock();
+    F.Body = dyn_cast_or_null<CompoundStmt>(BodyStmt);
+    if (!F.Body)
+      return;
+    BodyWalker(Ctx, F, Out.Findings, Claimed).run();
+    if (F.Sites.empty())
+      return;
+    if (!F.Problem.empty() && F.ProblemLoc.isInvalid())
+      F.ProblemLoc = F.Sites.front().Statement.getBegin();
+    Out.Functions.push_back(std::move(F));
+  }
+};
+
+} // namespace
+
+SiteSearch findSites(ASTContext &Ctx) {
+  SiteSearch Out;
+  BodyFinder Finder(Ctx, Out);
+  Finder.TraverseAST(Ctx);
+  Finder.reportStrayMarkers();
+  return Out;
+}
+
+} // namespace cxxdefer
