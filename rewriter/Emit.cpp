@@ -96,6 +96,15 @@ private:
   const LangOptions &LangOpts;
   EditList &Edits;
 
+  /// Opens a binder: `ordered::NAME{` in C++17 and later (left-to-right
+  /// evaluation of a braced list), `NAME(` in C++14.
+  std::string openBinder(StringRef Name) const {
+    return LangOpts.CPlusPlus17
+               ? ("::cxxdefer::detail::ordered::" + Name + "{").str()
+               : ("::cxxdefer::detail::" + Name + "(").str();
+  }
+  const char *closeBinder() const { return LangOpts.CPlusPlus17 ? "}" : ")"; }
+
   std::string nameAt(StringRef Prefix, SourceLocation Loc) const {
     return (Prefix + llvm::Twine(SM.getSpellingLineNumber(Loc)) + "_" +
             llvm::Twine(SM.getSpellingColumnNumber(Loc)))
@@ -194,13 +203,13 @@ bool FunctionEmitter::emitStatement(const DeferSite &Site) {
   std::string Pending; // glue waiting for the next kept range
   switch (Plan.Shape) {
   case CallShape::NamedFunction:
-    keep(Prefix + "::cxxdefer::detail::bind_free([](auto&&... cxxdefer_a) { "
-                  "(void)",
+    keep(Prefix + openBinder("bind_free") +
+             "[](auto&&... cxxdefer_a) { (void)",
          Plan.CalleeText);
     Pending = ForwardArgs;
     break;
   case CallShape::Member:
-    keep(Prefix + "::cxxdefer::detail::bind_member(" + openOperand(Ops[0]),
+    keep(Prefix + openBinder("bind_member") + openOperand(Ops[0]),
          Ops[0].Range);
     keep(closeOperand(Ops[0]) +
              ", [](auto&& cxxdefer_o, auto&&... cxxdefer_a) { "
@@ -213,30 +222,34 @@ bool FunctionEmitter::emitStatement(const DeferSite &Site) {
     bool KeywordFirst = Plan.TemplateKeywordAt.isValid() &&
                         SM.getFileOffset(Plan.TemplateKeywordAt) ==
                             SM.getFileOffset(Plan.CalleeText.getBegin());
-    keep(Prefix + "::cxxdefer::detail::bind_member(::cxxdefer::detail::val("
-                  "this), [](auto&& cxxdefer_o, auto&&... cxxdefer_a) { "
-                  "(void)cxxdefer_o->" +
+    keep(Prefix + openBinder("bind_member") +
+             "::cxxdefer::detail::val(this), [](auto&& cxxdefer_o, "
+             "auto&&... cxxdefer_a) { (void)cxxdefer_o->" +
              (KeywordFirst ? "template " : ""),
          Plan.CalleeText);
     Pending = ForwardArgs;
     break;
   }
   case CallShape::CalleeValue:
-    keep(Prefix + "::cxxdefer::detail::bind_value(" + openOperand(Ops[0]),
+    keep(Prefix + openBinder("bind_value") + openOperand(Ops[0]),
          Ops[0].Range);
     Pending = closeOperand(Ops[0]);
     FirstArg = 1;
     break;
   case CallShape::PointerToMember:
-    keep(Prefix + "::cxxdefer::detail::bind_member_pointer<" +
-             (Plan.Arrow ? "true" : "false") + ">(" + openOperand(Ops[0]),
+    keep(Prefix +
+             (LangOpts.CPlusPlus17
+                  ? openBinder(Plan.Arrow ? "bind_arrow_star" : "bind_dot_star")
+                  : std::string("::cxxdefer::detail::bind_member_pointer<") +
+                        (Plan.Arrow ? "true" : "false") + ">(") +
+             openOperand(Ops[0]),
          Ops[0].Range);
     keep(closeOperand(Ops[0]) + ", " + openOperand(Ops[1]), Ops[1].Range);
     Pending = closeOperand(Ops[1]);
     FirstArg = 2;
     break;
   case CallShape::Operator:
-    keep(Prefix + "::cxxdefer::detail::bind_free(" +
+    keep(Prefix + openBinder("bind_free") +
              operatorCaller(Plan.Op, Ops.size()) + ", " + openOperand(Ops[0]),
          Ops[0].Range);
     Pending = closeOperand(Ops[0]);
@@ -247,7 +260,8 @@ bool FunctionEmitter::emitStatement(const DeferSite &Site) {
     keep(Pending + ", " + openOperand(Ops[I]), Ops[I].Range);
     Pending = closeOperand(Ops[I]);
   }
-  std::string Tail = Pending + ")" + ")" + ";" + (AtStatement ? " try {" : "");
+  std::string Tail = Pending + closeBinder() + ")" + ";" +
+                     (AtStatement ? " try {" : "");
 
   // Every kept range must lie in order inside the statement, in its file.
   SourceLocation Cursor = Site.Statement.getBegin();

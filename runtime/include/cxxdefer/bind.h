@@ -162,6 +162,77 @@ bind_member_pointer(Object object, MemberPointer pm, Kept... kept) {
               std::move(object), std::move(pm), std::move(kept)...)};
 }
 
+#if defined(__cpp_deduction_guides) && __cpp_deduction_guides >= 201703L
+/// The same binders for C++17 and later, spelled with braces by the
+/// rewriter (`ordered::bind_free{caller, val(a), ref(b)}`): the elements of
+/// a braced list are evaluated left to right, so the callee, the object
+/// and the arguments are evaluated in source order, as Go does and as
+/// C++17 requires of a call's callee and object expression. A function
+/// call would leave that order unspecified (GCC evaluates right to left).
+/// C++14 has no such guarantee for calls either, and uses the functions.
+namespace ordered {
+template <class Caller, class... Kept>
+struct bind_free : bound<Caller, Kept...> {
+  bind_free(Caller caller, Kept... kept)
+      : bound<Caller, Kept...>{std::move(caller),
+                               std::tuple<Kept...>(std::move(kept)...)} {}
+};
+template <class Caller, class... Kept>
+bind_free(Caller, Kept...) -> bind_free<Caller, Kept...>;
+
+template <class Object, class Caller, class... Kept>
+struct bind_member : bound<Caller, Object, Kept...> {
+  bind_member(Object object, Caller caller, Kept... kept)
+      : bound<Caller, Object, Kept...>{
+            std::move(caller),
+            std::tuple<Object, Kept...>(std::move(object),
+                                        std::move(kept)...)} {}
+};
+template <class Object, class Caller, class... Kept>
+bind_member(Object, Caller, Kept...) -> bind_member<Object, Caller, Kept...>;
+
+template <class Callee, class... Kept>
+struct bind_value : bound<call_value, Callee, Kept...> {
+  bind_value(Callee callee, Kept... kept)
+      : bound<call_value, Callee, Kept...>{
+            call_value{},
+            std::tuple<Callee, Kept...>(std::move(callee),
+                                        std::move(kept)...)} {}
+};
+template <class Callee, class... Kept>
+bind_value(Callee, Kept...) -> bind_value<Callee, Kept...>;
+
+/// `(o.*pm)(args)` and `(p->*pm)(args)`.
+template <bool Arrow, class Object, class MemberPointer, class... Kept>
+struct bind_member_pointer
+    : bound<call_member_pointer<Arrow>, Object, MemberPointer, Kept...> {
+  bind_member_pointer(Object object, MemberPointer pm, Kept... kept)
+      : bound<call_member_pointer<Arrow>, Object, MemberPointer, Kept...>{
+            call_member_pointer<Arrow>{},
+            std::tuple<Object, MemberPointer, Kept...>(
+                std::move(object), std::move(pm), std::move(kept)...)} {}
+};
+template <class Object, class MemberPointer, class... Kept>
+struct bind_dot_star : bind_member_pointer<false, Object, MemberPointer, Kept...> {
+  bind_dot_star(Object o, MemberPointer pm, Kept... kept)
+      : bind_member_pointer<false, Object, MemberPointer, Kept...>(
+            std::move(o), std::move(pm), std::move(kept)...) {}
+};
+template <class Object, class MemberPointer, class... Kept>
+bind_dot_star(Object, MemberPointer, Kept...)
+    -> bind_dot_star<Object, MemberPointer, Kept...>;
+template <class Object, class MemberPointer, class... Kept>
+struct bind_arrow_star : bind_member_pointer<true, Object, MemberPointer, Kept...> {
+  bind_arrow_star(Object o, MemberPointer pm, Kept... kept)
+      : bind_member_pointer<true, Object, MemberPointer, Kept...>(
+            std::move(o), std::move(pm), std::move(kept)...) {}
+};
+template <class Object, class MemberPointer, class... Kept>
+bind_arrow_star(Object, MemberPointer, Kept...)
+    -> bind_arrow_star<Object, MemberPointer, Kept...>;
+} // namespace ordered
+#endif
+
 } // namespace detail
 } // namespace cxxdefer
 
