@@ -385,6 +385,13 @@ private:
       F.Problem = "'__defer' cannot be used in a coroutine";
       BodyStmt = Coroutine->getBody();
     }
+    // C++17 makes every eligible lambda implicitly constexpr; the rewritten
+    // one simply stops being eligible, so only written specifiers count.
+    const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+    bool IsLambda = Method && Method->getParent()->isLambda();
+    if (FD->isConsteval() || (FD->isConstexpr() && !IsLambda))
+      F.Problem = "'__defer' cannot be used in a constexpr or consteval "
+                  "function yet";
     if (const auto *TryBlock = dyn_cast<CXXTryStmt>(BodyStmt))
       BodyStmt = TryBlock->getTryBlock();
     F.Body = dyn_cast_or_null<CompoundStmt>(BodyStmt);
