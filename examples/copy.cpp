@@ -40,8 +40,6 @@ void say(const char *What, long Bytes) { std::printf("  %s%ld bytes\n", What, By
 /// What went through one copy().
 struct Stats {
   long Bytes = 0;
-  int Chunks = 0;
-  void report() const { std::printf("  report: %ld bytes in %d chunks\n", Bytes, Chunks); }
 };
 
 /// Copies the file \p From to \p To.
@@ -60,18 +58,16 @@ int copy(const char *From, const char *To, bool Verbose) {
 
   Stats S;
   __defer(say("at the defer statement: ", S.Bytes)); // S.Bytes is read now: 0
-  __defer(S.report());            // S is bound now; report() reads it at exit
   __defer([&] { say("the closure sees ", S.Bytes); }()); // runs at exit, sees the end
   if (Verbose) {
     __defer(std::puts("  verbose: deferred in the if"));
-  }                               // the if ends here; its deferred call does not run
+  }                               // the if ends here; its deferred call waits for the return
   std::puts("  the if is over");
 
   char Buffer[16];
   for (std::size_t N; (N = std::fread(Buffer, 1, sizeof Buffer, In)) > 0;) {
     std::fwrite(Buffer, 1, N, Out);
     S.Bytes += static_cast<long>(N);
-    ++S.Chunks;
   }
   std::puts("  return 0");
   return 0;                       // then the deferred calls, last deferred first
@@ -146,7 +142,6 @@ int main() {
 //   return 0
 //   verbose: deferred in the if
 //   the closure sees 22 bytes
-//   report: 22 bytes in 2 chunks
 //   at the defer statement: 0 bytes
 //   close out
 //   close in
