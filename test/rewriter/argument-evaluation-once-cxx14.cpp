@@ -1,0 +1,56 @@
+// C++14 has no braced binders with deduction, so the rewriter binds through
+// function calls and the order among the operands is the compiler's, as in
+// a plain C++14 call. What still holds: every operand is evaluated exactly
+// once, at the defer statement, before the body goes on (SPEC 2.3).
+//
+// RUN: %cxxdefer %s -- -std=c++14 > %t.cpp
+// RUN: %FileCheck %s --input-file=%t.cpp
+// RUN: %clangxx -std=c++14 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s --check-prefix=EXEC
+// RUN: %gxx -std=c++14 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.gcc && %t.gcc | %FileCheck %s --check-prefix=EXEC
+// RUN: %plugin_cxx -std=c++14 -Wall -Wextra -Werror %s -o %t.plugin && %t.plugin | %FileCheck %s --check-prefix=EXEC
+
+#include <cxxdefer.h>
+
+#include "Inputs/trace.h"
+
+static void sum3(int A, int B, int C) { traceInt("sum3", A + B + C); }
+
+using Sum3 = void (*)(int, int, int);
+
+static Sum3 callee(const char *What) {
+  trace(What);
+  return &sum3;
+}
+
+struct Printer {
+  void show(int A, int B) { std::printf("show %d %d\n", A, B); }
+};
+
+static Printer &printer(const char *What) {
+  static Printer P;
+  trace(What);
+  return P;
+}
+
+int main() {
+  // CHECK: cxxdefer_d[[@LINE+1]]_3 = ::cxxdefer::detail::open_coded(::cxxdefer::detail::bind_value(::cxxdefer::detail::val(callee("i1")), {{.*}})); try {
+  __defer(callee("i1")(traced("i2", 1), traced("i3", 2), traced("i4", 3)));
+  // CHECK: cxxdefer_d[[@LINE+1]]_3 = ::cxxdefer::detail::open_coded(::cxxdefer::detail::bind_member(::cxxdefer::detail::ref(printer("i5")), {{.*}})); try {
+  __defer(printer("i5").show(traced("i6", 4), traced("i7", 5)));
+  trace("body");
+  return 0;
+}
+
+// EXEC-DAG:  i1
+// EXEC-DAG:  i2
+// EXEC-DAG:  i3
+// EXEC-DAG:  i4
+// EXEC-NOT:  {{^i[1-4]$}}
+// EXEC-DAG:  i5
+// EXEC-DAG:  i6
+// EXEC-DAG:  i7
+// EXEC-NOT:  {{^i[0-9]$}}
+// EXEC:      body
+// EXEC-NEXT: show 4 5
+// EXEC-NEXT: sum3 6
+// EXEC-EMPTY:

@@ -1,0 +1,37 @@
+// An immediately invoked lambda is deferred like any callable: the closure
+// object is made at the defer statement, so a by-copy capture holds the
+// value then, and a by-reference capture sees the value at exit (SPEC 1,
+// 2.3). Its arguments are evaluated at the defer statement.
+//
+// RUN: %cxxdefer %s -- -std=c++17 > %t.cpp
+// RUN: %FileCheck %s --input-file=%t.cpp
+// RUN: %clangxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s --check-prefix=EXEC
+// RUN: %gxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.gcc && %t.gcc | %FileCheck %s --check-prefix=EXEC
+// RUN: %plugin_cxx -std=c++17 -Wall -Wextra -Werror %s -o %t.plugin && %t.plugin | %FileCheck %s --check-prefix=EXEC
+
+#include <cxxdefer.h>
+
+#include "Inputs/trace.h"
+
+static void run() {
+  int N = 1;
+  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}bind_value{::cxxdefer::detail::val([&] { traceInt("by reference", N); })}); try {
+  __defer([&] { traceInt("by reference", N); }());
+  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}bind_value{::cxxdefer::detail::val([N] { traceInt("by copy", N); })}); try {
+  __defer([N] { traceInt("by copy", N); }());
+  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}bind_value{::cxxdefer::detail::val([&](int M) { traceInt("argument", M); }), ::cxxdefer::detail::val(N)}); try {
+  __defer([&](int M) { traceInt("argument", M); }(N));
+  N = 2;
+  traceInt("body", N);
+}
+
+int main() {
+  run();
+  return 0;
+}
+
+// EXEC:      body 2
+// EXEC-NEXT: argument 1
+// EXEC-NEXT: by copy 1
+// EXEC-NEXT: by reference 2
+// EXEC-EMPTY:

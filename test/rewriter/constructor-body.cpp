@@ -1,0 +1,52 @@
+// A constructor body is a function body (SPEC 2.7, 2.8): its deferred
+// calls run at its closing brace, with the members alive. If the body
+// throws, they run during the propagation, before the members are
+// destroyed.
+//
+// RUN: %cxxdefer %s -- -std=c++17 > %t.cpp
+// RUN: %FileCheck %s --input-file=%t.cpp
+// RUN: %clangxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s --check-prefix=EXEC
+// RUN: %gxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.gcc && %t.gcc | %FileCheck %s --check-prefix=EXEC
+// RUN: %plugin_cxx -std=c++17 -Wall -Wextra -Werror %s -o %t.plugin && %t.plugin | %FileCheck %s --check-prefix=EXEC
+
+#include <cxxdefer.h>
+
+#include <stdexcept>
+
+#include "Inputs/trace.h"
+
+struct Widget {
+  Tracked Member;
+  explicit Widget(bool Throw) : Member("member") {
+    // CHECK: cxxdefer_d[[@LINE+1]]_5 = {{.*}}::cxxdefer::detail::ref(Member){{.*}}; try {
+    __defer(Member.use("deferred in constructor"));
+    trace("constructor body");
+    if (Throw)
+      throw std::runtime_error("constructor failed");
+  }
+};
+
+int main() {
+  {
+    Widget W(false);
+    trace("constructed");
+  }
+  try {
+    Widget W(true);
+  } catch (const std::runtime_error &E) {
+    trace(E.what());
+  }
+  return 0;
+}
+
+// EXEC:      ctor member
+// EXEC-NEXT: constructor body
+// EXEC-NEXT: use member in deferred in constructor
+// EXEC-NEXT: constructed
+// EXEC-NEXT: dtor member
+// EXEC-NEXT: ctor member
+// EXEC-NEXT: constructor body
+// EXEC-NEXT: use member in deferred in constructor
+// EXEC-NEXT: dtor member
+// EXEC-NEXT: constructor failed
+// EXEC-EMPTY:

@@ -1,0 +1,50 @@
+// An argument that a converting constructor turns into the parameter type
+// is converted at the defer statement (SPEC 2.3): a std::string parameter
+// made from a char buffer keeps the text the buffer had then.
+//
+// RUN: %cxxdefer %s -- -std=c++17 > %t.cpp
+// RUN: %FileCheck %s --input-file=%t.cpp
+// RUN: %clangxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s --check-prefix=EXEC
+// RUN: %gxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.gcc && %t.gcc | %FileCheck %s --check-prefix=EXEC
+// RUN: %plugin_cxx -std=c++17 -Wall -Wextra -Werror %s -o %t.plugin && %t.plugin | %FileCheck %s --check-prefix=EXEC
+
+#include <cxxdefer.h>
+
+#include <cstring>
+#include <string>
+
+#include "Inputs/trace.h"
+
+static void byValue(std::string S) { std::printf("byValue %s\n", S.c_str()); }
+static void byConstRef(const std::string &S) { std::printf("byConstRef %s\n", S.c_str()); }
+
+struct Name {
+  Name(const char *Text) : Text(Text) { std::printf("convert %s\n", Text); }
+  std::string Text;
+};
+
+static void byName(Name N) { std::printf("byName %s\n", N.Text.c_str()); }
+
+static void run() {
+  char Buffer[16] = "before";
+  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}byValue({{.*}}::cxxdefer::detail::as<{{.*}}string>(Buffer)}); try {
+  __defer(byValue(Buffer));
+  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}byConstRef({{.*}}::cxxdefer::detail::as<{{.*}}string>(Buffer)}); try {
+  __defer(byConstRef(Buffer));
+  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}byName({{.*}}::cxxdefer::detail::as<{{(::)?}}Name>(Buffer)}); try {
+  __defer(byName(Buffer));
+  std::strcpy(Buffer, "after");
+  std::printf("body %s\n", Buffer);
+}
+
+int main() {
+  run();
+  return 0;
+}
+
+// EXEC:      convert before
+// EXEC-NEXT: body after
+// EXEC-NEXT: byName before
+// EXEC-NEXT: byConstRef before
+// EXEC-NEXT: byValue before
+// EXEC-EMPTY:

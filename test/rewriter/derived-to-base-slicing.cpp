@@ -1,0 +1,52 @@
+// A derived object passed to a by-value base parameter is sliced at the
+// defer statement (SPEC 2.3): the deferred call gets the base part as it
+// was then. A base reference parameter binds to the whole derived object.
+//
+// RUN: %cxxdefer %s -- -std=c++17 > %t.cpp
+// RUN: %FileCheck %s --input-file=%t.cpp
+// RUN: %clangxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s --check-prefix=EXEC
+// RUN: %gxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.gcc && %t.gcc | %FileCheck %s --check-prefix=EXEC
+// RUN: %plugin_cxx -std=c++17 -Wall -Wextra -Werror %s -o %t.plugin && %t.plugin | %FileCheck %s --check-prefix=EXEC
+
+#include <cxxdefer.h>
+
+#include "Inputs/trace.h"
+
+struct Base {
+  Base() = default;
+  Base(const Base &Other) : Value(Other.Value) { trace("copy base"); }
+  virtual ~Base() = default;
+  virtual const char *kind() const { return "base"; }
+  int Value = 1;
+};
+
+struct Derived : Base {
+  const char *kind() const override { return "derived"; }
+};
+
+static void byValue(Base B) { std::printf("byValue %s %d\n", B.kind(), B.Value); }
+static void byRef(const Base &B) { std::printf("byRef %s %d\n", B.kind(), B.Value); }
+
+static void run() {
+  Derived D;
+  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}byValue({{.*}}::cxxdefer::detail::as<{{(::)?}}Base>(D)}); try {
+  __defer(byValue(D));
+  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}byRef({{.*}}::cxxdefer::detail::ref(D)}); try {
+  __defer(byRef(D));
+  D.Value = 2;
+  trace("body");
+}
+
+int main() {
+  run();
+  return 0;
+}
+
+// The base part is copied at the defer statement; Base has no move
+// constructor, so the saved copy is copied again on its way to the call.
+// EXEC:      copy base
+// EXEC:      body
+// EXEC-NEXT: byRef derived 2
+// EXEC-NEXT: copy base
+// EXEC-NEXT: byValue base 1
+// EXEC-EMPTY:

@@ -1,0 +1,49 @@
+// A deferred call runs after the destruction of the objects declared after
+// its defer statement and before the destruction of those declared before
+// it (SPEC 2.5), both for a top-level defer statement and for one in a
+// nested block, whose slot moves just before the block.
+//
+// RUN: %cxxdefer %s -- -std=c++17 > %t.cpp
+// RUN: %FileCheck %s --input-file=%t.cpp
+// RUN: %clangxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s --check-prefix=EXEC
+// RUN: %gxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.gcc && %t.gcc | %FileCheck %s --check-prefix=EXEC
+// RUN: %plugin_cxx -std=c++17 -Wall -Wextra -Werror %s -o %t.plugin && %t.plugin | %FileCheck %s --check-prefix=EXEC
+
+#include <cxxdefer.h>
+
+#include "Inputs/trace.h"
+
+static void run() {
+  Tracked Before("before");
+  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}::cxxdefer::detail::ref(Before){{.*}}; try {
+  __defer(Before.use("deferred 1"));
+  Tracked After("after");
+  Tracked Outer("outer");
+  // CHECK: ::cxxdefer::detail::cond_slot<0> cxxdefer_d[[@LINE+3]]_5({{.*}}); try { {
+  {
+    Tracked Inner("inner");
+    __defer(Outer.use("deferred 2"));
+  }
+  Tracked Late("late");
+  trace("body");
+}
+
+int main() {
+  run();
+  return 0;
+}
+
+// EXEC:      ctor before
+// EXEC-NEXT: ctor after
+// EXEC-NEXT: ctor outer
+// EXEC-NEXT: ctor inner
+// EXEC-NEXT: dtor inner
+// EXEC-NEXT: ctor late
+// EXEC-NEXT: body
+// EXEC-NEXT: dtor late
+// EXEC-NEXT: use outer in deferred 2
+// EXEC-NEXT: dtor outer
+// EXEC-NEXT: dtor after
+// EXEC-NEXT: use before in deferred 1
+// EXEC-NEXT: dtor before
+// EXEC-EMPTY:

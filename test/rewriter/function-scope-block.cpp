@@ -1,0 +1,38 @@
+// A deferred call belongs to the function, not to the block that holds the
+// defer statement (SPEC 2.1): it runs at the function's return, after the
+// block ended and its locals were destroyed. The slot moves out of the
+// block to the function's outermost block and is armed through deferBits.
+//
+// RUN: %cxxdefer %s -- -std=c++17 > %t.cpp
+// RUN: %FileCheck %s --input-file=%t.cpp
+// RUN: %clangxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s --check-prefix=EXEC
+// RUN: %gxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.gcc && %t.gcc | %FileCheck %s --check-prefix=EXEC
+// RUN: %plugin_cxx -std=c++17 -Wall -Wextra -Werror %s -o %t.plugin && %t.plugin | %FileCheck %s --check-prefix=EXEC
+
+#include <cxxdefer.h>
+
+#include "Inputs/trace.h"
+
+// CHECK: int main() { unsigned char cxxdefer_bits_[[@LINE+1]]_{{[0-9]+}} = 0;
+int main() {
+  trace("enter");
+  // The slot is declared before the block, the defer statement arms it.
+  // CHECK: ::cxxdefer::detail::cond_slot<0> cxxdefer_d[[@LINE+4]]_5(cxxdefer_bits_[[@LINE-3]]_{{[0-9]+}}); try { {
+  {
+    Tracked Inner("inner");
+    // CHECK: cxxdefer_d[[@LINE+1]]_5.arm({{.*}}val("deferred in block")});
+    __defer(trace("deferred in block"));
+    trace("block end");
+  }
+  trace("after block");
+  return 0;
+  // CHECK: } catch (...) { cxxdefer_d[[@LINE-5]]_5.unwind(); throw; } }
+}
+
+// EXEC:      enter
+// EXEC-NEXT: ctor inner
+// EXEC-NEXT: block end
+// EXEC-NEXT: dtor inner
+// EXEC-NEXT: after block
+// EXEC-NEXT: deferred in block
+// EXEC-EMPTY:

@@ -1,0 +1,40 @@
+// A user header with an inline function and a function template that use
+// __defer is rewritten too (SPEC 5.1, 5.2). With the plugin that is
+// automatic; the batch tool writes the rewritten header next to the
+// rewritten source below --out-dir, where the source's #include finds it.
+//
+// RUN: rm -rf %t.out
+// RUN: %cxxdefer --out-dir=%t.out --root=%S %s -- -std=c++17
+// RUN: %FileCheck %s --input-file=%t.out/header-inline-template.cpp
+// RUN: %FileCheck %s --check-prefix=HDR --input-file=%t.out/Inputs/defer-header.h
+// RUN: %clangxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S/Inputs %t.out/header-inline-template.cpp -o %t.clang && %t.clang | %FileCheck %s --check-prefix=EXEC
+// RUN: %gxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S/Inputs %t.out/header-inline-template.cpp -o %t.gcc && %t.gcc | %FileCheck %s --check-prefix=EXEC
+// RUN: %plugin_cxx -std=c++17 -Wall -Wextra -Werror %s -o %t.plugin && %t.plugin | %FileCheck %s --check-prefix=EXEC
+
+#include "Inputs/defer-header.h"
+
+// HDR: inline void headerInline(int N) {
+// HDR-NEXT: cxxdefer_d{{[0-9]+}}_3 = ::cxxdefer::detail::open_coded({{.*}}val("header inline deferred"), ::cxxdefer::detail::val(N)}); try {
+// HDR: template <class T> T headerTemplate(T V) {
+// HDR-NEXT: cxxdefer_d{{[0-9]+}}_3 = ::cxxdefer::detail::open_coded({{.*}}val("header template deferred"), {{.*}}static_cast<int>(V){{.*}}}); try {
+// HDR-NOT: __defer(
+
+int main() {
+  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}; try {
+  __defer(trace("main deferred"));
+  headerInline(1);
+  headerTemplate(2);
+  headerTemplate(3.5);
+  trace("main body");
+  return 0;
+}
+
+// EXEC:      header inline body 1
+// EXEC-NEXT: header inline deferred 1
+// EXEC-NEXT: header template body 2
+// EXEC-NEXT: header template deferred 2
+// EXEC-NEXT: header template body 3
+// EXEC-NEXT: header template deferred 3
+// EXEC-NEXT: main body
+// EXEC-NEXT: main deferred
+// EXEC-EMPTY:

@@ -1,0 +1,49 @@
+// A deferred call of a member function through the implicit `this` binds
+// `this` at the defer statement and may name a private member (SPEC 1,
+// 2.3). Explicit template arguments: member-template-args.cpp.
+//
+// RUN: %cxxdefer %s -- -std=c++17 > %t.cpp
+// RUN: %FileCheck %s --input-file=%t.cpp
+// RUN: %clangxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s --check-prefix=EXEC
+// RUN: %gxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.gcc && %t.gcc | %FileCheck %s --check-prefix=EXEC
+// RUN: %plugin_cxx -std=c++17 -Wall -Wextra -Werror %s -o %t.plugin && %t.plugin | %FileCheck %s --check-prefix=EXEC
+
+#include <cxxdefer.h>
+
+#include "Inputs/trace.h"
+
+class Widget {
+public:
+  explicit Widget(int Id) : Id(Id) {}
+
+  void run() {
+    int N = 1;
+    // CHECK: cxxdefer_d[[@LINE+1]]_5 = {{.*}}finish({{.*}}val(N)}); try {
+    __defer(finish(N));
+    // CHECK: cxxdefer_d[[@LINE+1]]_5 = {{.*}}->convert({{.*}}val(N)}); try {
+    __defer(convert(N));
+    // CHECK: cxxdefer_d[[@LINE+1]]_5 = {{.*}}(this){{.*}}->finish({{.*}}val(3)}); try {
+    __defer(this->finish(3));
+    N = 2;
+    Id = 7;
+    trace("body");
+  }
+
+private:
+  void finish(int N) const { std::printf("finish %d id %d\n", N, Id); }
+  template <class T> void convert(T V) const { std::printf("convert %d id %d\n", static_cast<int>(V), Id); }
+
+  int Id;
+};
+
+int main() {
+  Widget W(5);
+  W.run();
+  return 0;
+}
+
+// EXEC:      body
+// EXEC-NEXT: finish 3 id 7
+// EXEC-NEXT: convert 1 id 7
+// EXEC-NEXT: finish 1 id 7
+// EXEC-EMPTY:

@@ -1,0 +1,37 @@
+// Each lambda body has its own deferred calls (SPEC 2.8): a defer
+// statement inside a lambda runs when that call of the lambda returns,
+// not when the enclosing function does.
+//
+// RUN: %cxxdefer %s -- -std=c++17 > %t.cpp
+// RUN: %FileCheck %s --input-file=%t.cpp
+// RUN: %clangxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s --check-prefix=EXEC
+// RUN: %gxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.gcc && %t.gcc | %FileCheck %s --check-prefix=EXEC
+// RUN: %plugin_cxx -std=c++17 -Wall -Wextra -Werror %s -o %t.plugin && %t.plugin | %FileCheck %s --check-prefix=EXEC
+
+#include <cxxdefer.h>
+
+#include "Inputs/trace.h"
+
+int main() {
+  __defer(trace("main deferred"));
+  auto L = [](int N) {
+    // CHECK: cxxdefer_d[[@LINE+1]]_5 = {{.*}}; try {
+    __defer(traceInt("lambda deferred", N));
+    traceInt("lambda body", N);
+    return N * 2;
+  };
+  traceInt("result", L(1));
+  traceInt("result", L(2));
+  trace("main body");
+  return 0;
+}
+
+// EXEC:      lambda body 1
+// EXEC-NEXT: lambda deferred 1
+// EXEC-NEXT: result 2
+// EXEC-NEXT: lambda body 2
+// EXEC-NEXT: lambda deferred 2
+// EXEC-NEXT: result 4
+// EXEC-NEXT: main body
+// EXEC-NEXT: main deferred
+// EXEC-EMPTY:

@@ -1,0 +1,32 @@
+// Deferred calls run in the reverse order of their defer statements
+// (SPEC 2.2), after the body, when the function returns. Each top-level
+// defer statement gets its slot in place, and the handlers close in
+// reverse order before the body's closing brace.
+//
+// RUN: %cxxdefer %s -- -std=c++17 > %t.cpp
+// RUN: %FileCheck %s --input-file=%t.cpp
+// RUN: %clangxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s --check-prefix=EXEC
+// RUN: %gxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.gcc && %t.gcc | %FileCheck %s --check-prefix=EXEC
+// RUN: %plugin_cxx -std=c++17 -Wall -Wextra -Werror %s -o %t.plugin && %t.plugin | %FileCheck %s --check-prefix=EXEC
+
+#include <cxxdefer.h>
+
+#include "Inputs/trace.h"
+
+int main() {
+  // CHECK: cxxdefer_d[[@LINE+1]]_3 = ::cxxdefer::detail::open_coded({{.*}}trace({{.*}}val("first")}); try {
+  __defer(trace("first"));
+  // CHECK: cxxdefer_d[[@LINE+1]]_3 = ::cxxdefer::detail::open_coded({{.*}}val("second")}); try {
+  __defer(trace("second"));
+  // CHECK: cxxdefer_d[[@LINE+1]]_3 = ::cxxdefer::detail::open_coded({{.*}}val("third")}); try {
+  __defer(trace("third"));
+  trace("body");
+  return 0;
+  // CHECK: } catch (...) { cxxdefer_d[[@LINE-3]]_3.unwind(); throw; } } catch (...) { cxxdefer_d[[@LINE-5]]_3.unwind(); throw; } } catch (...) { cxxdefer_d[[@LINE-7]]_3.unwind(); throw; } }
+}
+
+// EXEC:      body
+// EXEC-NEXT: third
+// EXEC-NEXT: second
+// EXEC-NEXT: first
+// EXEC-EMPTY:

@@ -1,0 +1,58 @@
+// A call through a pointer to member function, `(o.*pm)(a)` or
+// `(p->*pm)(a)`, evaluates the object, the member pointer and the
+// arguments at the defer statement (SPEC 2.3); a null member pointer throws
+// cxxdefer::null_call when the call is invoked at exit.
+//
+// RUN: %cxxdefer %s -- -std=c++17 > %t.cpp
+// RUN: %FileCheck %s --input-file=%t.cpp
+// RUN: %clangxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s --check-prefix=EXEC
+// RUN: %gxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.gcc && %t.gcc | %FileCheck %s --check-prefix=EXEC
+// RUN: %plugin_cxx -std=c++17 -Wall -Wextra -Werror %s -o %t.plugin && %t.plugin | %FileCheck %s --check-prefix=EXEC
+
+#include <cxxdefer.h>
+
+#include "Inputs/trace.h"
+
+struct Obj {
+  const char *Name;
+  void first(int N) { std::printf("first %s %d\n", Name, N); }
+  void second(int N) { std::printf("second %s %d\n", Name, N); }
+};
+
+static void run() {
+  Obj A{"a"};
+  Obj B{"b"};
+  Obj *P = &A;
+  void (Obj::*Pm)(int) = &Obj::first;
+  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}bind_dot_star{::cxxdefer::detail::ref(A), ::cxxdefer::detail::val(Pm), ::cxxdefer::detail::val(1)}); try {
+  __defer((A.*Pm)(1));
+  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}bind_arrow_star{::cxxdefer::detail::val(P), ::cxxdefer::detail::val(Pm), ::cxxdefer::detail::val(2)}); try {
+  __defer((P->*Pm)(2));
+  Pm = &Obj::second;
+  P = &B;
+  (P->*Pm)(3);
+}
+
+static void throughNull() {
+  Obj A{"a"};
+  void (Obj::*Pm)(int) = nullptr;
+  __defer((A.*Pm)(4));
+  trace("after the defer statement");
+}
+
+int main() {
+  run();
+  try {
+    throughNull();
+  } catch (const cxxdefer::null_call &) {
+    trace("caught null_call");
+  }
+  return 0;
+}
+
+// EXEC:      second b 3
+// EXEC-NEXT: first a 2
+// EXEC-NEXT: first a 1
+// EXEC-NEXT: after the defer statement
+// EXEC-NEXT: caught null_call
+// EXEC-EMPTY:

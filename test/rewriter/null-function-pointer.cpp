@@ -1,0 +1,57 @@
+// A deferred call through a null function pointer fails when it is invoked
+// at exit, not at the defer statement (SPEC 2.3, Go's test/defernil.go):
+// the code after the defer statement runs, the function's other deferred
+// calls still run, and the caller catches cxxdefer::null_call. An empty
+// std::function fails as it would when called.
+//
+// RUN: %cxxdefer %s -- -std=c++17 > %t.cpp
+// RUN: %FileCheck %s --input-file=%t.cpp
+// RUN: %clangxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s --check-prefix=EXEC
+// RUN: %gxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.gcc && %t.gcc | %FileCheck %s --check-prefix=EXEC
+// RUN: %plugin_cxx -std=c++17 -Wall -Wextra -Werror %s -o %t.plugin && %t.plugin | %FileCheck %s --check-prefix=EXEC
+
+#include <cxxdefer.h>
+
+#include <functional>
+
+#include "Inputs/trace.h"
+
+static int X = 0;
+
+static void throughNull() {
+  void (*Fp)() = nullptr;
+  __defer(trace("earlier deferred call runs"));
+  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}bind_value{::cxxdefer::detail::val(Fp)}); try {
+  __defer(Fp());
+  X = 1;
+  trace("after the defer statement");
+}
+
+static void throughEmptyFunction() {
+  std::function<void(int)> F;
+  __defer(F(1));
+  trace("after the second defer statement");
+}
+
+int main() {
+  try {
+    throughNull();
+    trace("not reached");
+  } catch (const cxxdefer::null_call &E) {
+    std::printf("caught null_call, x = %d\n", X);
+  }
+  try {
+    throughEmptyFunction();
+    trace("not reached");
+  } catch (const std::bad_function_call &) {
+    trace("caught bad_function_call");
+  }
+  return 0;
+}
+
+// EXEC:      after the defer statement
+// EXEC-NEXT: earlier deferred call runs
+// EXEC-NEXT: caught null_call, x = 1
+// EXEC-NEXT: after the second defer statement
+// EXEC-NEXT: caught bad_function_call
+// EXEC-EMPTY:

@@ -1,0 +1,60 @@
+// An overloaded operator call is a call (SPEC 1): `v += n` defers
+// operator+= with `v` bound and `n` evaluated at the defer statement. In a
+// chain `out << a << b`, only the last operator<< is the deferred call;
+// its left operand, `out << a`, is an argument and runs at the defer
+// statement, as Go evaluates a deferred call's receiver.
+//
+// RUN: %cxxdefer %s -- -std=c++17 > %t.cpp
+// RUN: %FileCheck %s --input-file=%t.cpp
+// RUN: %clangxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s --check-prefix=EXEC
+// RUN: %gxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.gcc && %t.gcc | %FileCheck %s --check-prefix=EXEC
+// RUN: %plugin_cxx -std=c++17 -Wall -Wextra -Werror %s -o %t.plugin && %t.plugin | %FileCheck %s --check-prefix=EXEC
+
+#include <cxxdefer.h>
+
+#include "Inputs/trace.h"
+
+struct Accumulator {
+  int Total = 0;
+  Accumulator &operator+=(int N) {
+    Total += N;
+    traceInt("total", Total);
+    return *this;
+  }
+};
+
+struct Stream {
+  Stream &operator<<(const char *Text) {
+    std::printf("%s", Text);
+    return *this;
+  }
+  Stream &operator<<(int N) {
+    std::printf("%d", N);
+    return *this;
+  }
+};
+
+static Stream Out;
+
+static void run() {
+  Accumulator V;
+  int N = 1;
+  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}::cxxdefer::detail::ref(V), {{.*}}::cxxdefer::detail::val(N)}); try {
+  __defer(V += N);
+  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}::cxxdefer::detail::ref(Out << "n = " << N), {{.*}}::cxxdefer::detail::val("\n")}); try {
+  __defer(Out << "n = " << N << "\n");
+  N = 10;
+  V += N;
+  Out << "body\n";
+}
+
+int main() {
+  run();
+  return 0;
+}
+
+// EXEC:      n = 1total 10
+// EXEC-NEXT: body
+// EXEC-EMPTY:
+// EXEC-NEXT: total 11
+// EXEC-EMPTY:

@@ -1,0 +1,50 @@
+// A reference parameter of a deferred call is bound at the defer statement
+// to the object its argument designates (SPEC 2.3): the deferred call sees
+// that object's value at exit, and re-pointing the expression that
+// designated it does not re-bind it.
+//
+// RUN: %cxxdefer %s -- -std=c++17 > %t.cpp
+// RUN: %FileCheck %s --input-file=%t.cpp
+// RUN: %clangxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s --check-prefix=EXEC
+// RUN: %gxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.gcc && %t.gcc | %FileCheck %s --check-prefix=EXEC
+// RUN: %plugin_cxx -std=c++17 -Wall -Wextra -Werror %s -o %t.plugin && %t.plugin | %FileCheck %s --check-prefix=EXEC
+
+#include <cxxdefer.h>
+
+#include "Inputs/trace.h"
+
+static void show(const char *What, const int &N) { traceInt(What, N); }
+static void bump(int &N) { N += 100; }
+static void showTracked(const Tracked &T) { T.use("showTracked"); }
+
+static void run() {
+  int A = 1;
+  int B = 2;
+  int *P = &A;
+  Tracked T("t");
+  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}show({{.*}}::cxxdefer::detail::val("a"), ::cxxdefer::detail::ref(A)}); try {
+  __defer(show("a", A));
+  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}show({{.*}}::cxxdefer::detail::ref(*P)}); try {
+  __defer(show("*p", *P));
+  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}bump({{.*}}::cxxdefer::detail::ref(A)}); try {
+  __defer(bump(A));
+  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}showTracked({{.*}}::cxxdefer::detail::ref(T)}); try {
+  __defer(showTracked(T));
+  P = &B;
+  A = 5;
+  T.Name = "renamed";
+  trace("body");
+}
+
+int main() {
+  run();
+  return 0;
+}
+
+// EXEC:      ctor t
+// EXEC-NEXT: body
+// EXEC-NEXT: use renamed in showTracked
+// EXEC-NEXT: *p 105
+// EXEC-NEXT: a 105
+// EXEC-NEXT: dtor renamed
+// EXEC-EMPTY:

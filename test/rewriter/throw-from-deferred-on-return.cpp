@@ -1,0 +1,56 @@
+// A deferred call that throws during a normal return starts a propagation
+// from that point (SPEC 3.3): the function's remaining deferred calls run,
+// the locals are destroyed in order, and the caller catches the exception.
+// No std::terminate, although the call runs from a slot's destructor.
+//
+// RUN: %cxxdefer %s -- -std=c++17 > %t.cpp
+// RUN: %FileCheck %s --input-file=%t.cpp
+// RUN: %clangxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s --check-prefix=EXEC
+// RUN: %gxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.gcc && %t.gcc | %FileCheck %s --check-prefix=EXEC
+// RUN: %plugin_cxx -std=c++17 -Wall -Wextra -Werror %s -o %t.plugin && %t.plugin | %FileCheck %s --check-prefix=EXEC
+
+#include <cxxdefer.h>
+
+#include <stdexcept>
+
+#include "Inputs/trace.h"
+
+static void fail(const char *What) {
+  trace("deferred call throws");
+  throw std::runtime_error(What);
+}
+
+static int run() {
+  Tracked First("first");
+  __defer(trace("earlier deferred call runs"));
+  Tracked Second("second");
+  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}fail({{.*}}; try {
+  __defer(fail("from deferred"));
+  Tracked Third("third");
+  __defer(trace("later deferred call runs"));
+  trace("body");
+  return 1;
+}
+
+int main() {
+  try {
+    int R = run();
+    traceInt("not reached", R);
+  } catch (const std::runtime_error &E) {
+    std::printf("caught %s\n", E.what());
+  }
+  return 0;
+}
+
+// EXEC:      ctor first
+// EXEC-NEXT: ctor second
+// EXEC-NEXT: ctor third
+// EXEC-NEXT: body
+// EXEC-NEXT: later deferred call runs
+// EXEC-NEXT: dtor third
+// EXEC-NEXT: deferred call throws
+// EXEC-NEXT: dtor second
+// EXEC-NEXT: earlier deferred call runs
+// EXEC-NEXT: dtor first
+// EXEC-NEXT: caught from deferred
+// EXEC-EMPTY:

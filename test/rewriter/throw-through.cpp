@@ -1,0 +1,62 @@
+// An exception that propagates out of a function runs its deferred calls
+// during the propagation, in LIFO order, each while the locals declared
+// before its defer statement are still alive and after those declared
+// later were destroyed (SPEC 3.1); the caller then catches the same
+// exception object, with its type (SPEC 3.5).
+//
+// RUN: %cxxdefer %s -- -std=c++17 > %t.cpp
+// RUN: %FileCheck %s --input-file=%t.cpp
+// RUN: %clangxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s --check-prefix=EXEC
+// RUN: %gxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.gcc && %t.gcc | %FileCheck %s --check-prefix=EXEC
+// RUN: %plugin_cxx -std=c++17 -Wall -Wextra -Werror %s -o %t.plugin && %t.plugin | %FileCheck %s --check-prefix=EXEC
+
+#include <cxxdefer.h>
+
+#include "Inputs/trace.h"
+
+struct Error {
+  explicit Error(int Id) : Id(Id) { Address = this; }
+  Error(const Error &Other) : Id(Other.Id) { trace("exception copied"); }
+  int Id;
+  static const Error *Address;
+};
+const Error *Error::Address = nullptr;
+
+static void inner() {
+  Tracked Local("local");
+  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}::cxxdefer::detail::ref(Local){{.*}}; try {
+  __defer(Local.use("deferred 1"));
+  Tracked Later("later");
+  __defer(Later.use("deferred 2"));
+  Tracked Last("last");
+  throw Error(42);
+  // CHECK: } catch (...) { cxxdefer_d{{[0-9]+}}_3.unwind(); throw; } } catch (...) { cxxdefer_d[[@LINE-5]]_3.unwind(); throw; } }
+}
+
+static void middle() {
+  __defer(trace("deferred in middle"));
+  inner();
+}
+
+int main() {
+  try {
+    middle();
+  } catch (const Error &E) {
+    traceInt("caught Error", E.Id);
+    trace(&E == Error::Address ? "same exception object" : "another exception object");
+  }
+  return 0;
+}
+
+// EXEC:      ctor local
+// EXEC-NEXT: ctor later
+// EXEC-NEXT: ctor last
+// EXEC-NEXT: dtor last
+// EXEC-NEXT: use later in deferred 2
+// EXEC-NEXT: dtor later
+// EXEC-NEXT: use local in deferred 1
+// EXEC-NEXT: dtor local
+// EXEC-NEXT: deferred in middle
+// EXEC-NEXT: caught Error 42
+// EXEC-NEXT: same exception object
+// EXEC-EMPTY:

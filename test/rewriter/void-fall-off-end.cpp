@@ -1,0 +1,34 @@
+// Falling off the end of a void function, and of main, runs the deferred
+// calls at the closing brace (SPEC 2.7).
+//
+// RUN: %cxxdefer %s -- -std=c++17 > %t.cpp
+// RUN: %FileCheck %s --input-file=%t.cpp
+// RUN: %clangxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s --check-prefix=EXEC
+// RUN: %gxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.gcc && %t.gcc | %FileCheck %s --check-prefix=EXEC
+// RUN: %plugin_cxx -std=c++17 -Wall -Wextra -Werror %s -o %t.plugin && %t.plugin | %FileCheck %s --check-prefix=EXEC
+
+#include <cxxdefer.h>
+
+#include "Inputs/trace.h"
+
+static void run(int N) {
+  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}; try {
+  __defer(traceInt("deferred in run", N));
+  traceInt("run body", N);
+  // CHECK: } catch (...) { cxxdefer_d[[@LINE-2]]_3.unwind(); throw; } }
+}
+
+int main() {
+  __defer(trace("deferred in main"));
+  run(1);
+  run(2);
+  trace("main body");
+}
+
+// EXEC:      run body 1
+// EXEC-NEXT: deferred in run 1
+// EXEC-NEXT: run body 2
+// EXEC-NEXT: deferred in run 2
+// EXEC-NEXT: main body
+// EXEC-NEXT: deferred in main
+// EXEC-EMPTY:

@@ -1,0 +1,340 @@
+//===- TranslationUnitJob.cpp - Rewrite one compile command ---------------===//
+//
+// Part of cxxdefer: Go's defer, panic and recover for C++, through Clang.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// Runs one compile command through ToolInvocation rather than ClangTool:
+/// ClangTool changes the process's working directory for each command,
+/// derives the resource directory from this tool's own path, and prints
+/// "Error while processing" straight to stderr, none of which suits a tool
+/// that runs several commands at once and prints in a fixed order. Here each
+/// job gets a physical file system view with its own working directory, a
+/// fresh FileManager, and a TextDiagnosticPrinter that renders into the
+/// job's result; its own ToolAction sends the compiler's closing "N errors
+/// generated." there too.
+///
+/// The core runs inside HandleTranslationUnit because its Findings hold
+/// SourceLocations into this TU's SourceManager; they are reported (and all
+/// paths made canonical) before the AST is torn down.
+///
+//===----------------------------------------------------------------------===//
+
+#include "TranslationUnitJob.h"
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/FileManager.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/TextDiagnosticPrinter.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/WithColor.h"
+#include <algorithm>
+
+using namespace clang;
+
+namespace cxxdefer {
+
+std::string canonicalPath(llvm::StringRef Directory, llvm::StringRef Path) {
+  llvm::SmallString<256> Absolute;
+  if (llvm::sys::path::is_absolute(Path)) {
+    Absolute = Path;
+  } else {
+    Absolute = Directory;
+    llvm::sys::fs::make_absolute(Absolute);
+    llvm::sys::path::append(Absolute, Path);
+  }
+  llvm::SmallString<256> Real;
+  if (!llvm::sys::fs::real_path(Absolute, Real))
+    return std::string(Real);
+  llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
+  return std::string(Absolute);
+}
+
+/// Returns the canonical name of \p Path, a file name as \p Files knows it
+/// (possibly relative to the command's directory).
+static std::string canonicalName(FileManager &Files, llvm::StringRef Path) {
+  if (OptionalFileEntryRef File = Files.getOptionalFileRef(Path))
+    return Files.getCanonicalName(*File).str();
+  llvm::SmallString<256> Absolute(Path);
+  Files.makeAbsolutePath(Absolute);
+  llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
+  return std::string(Absolute);
+}
+
+/// Lists every file \p SM read that is not a system header, canonical and
+/// sorted. Buffers without a file (predefines, command-line macros) are
+/// skipped: there is nothing on disk to protect.
+static std::vector<std::string> collectUserFiles(SourceManager &SM) {
+  llvm::StringSet<> Seen;
+  std::vector<std::string> Files;
+  for (unsigned I = 0, E = SM.local_sloc_entry_size(); I != E; ++I) {
+    const SrcMgr::SLocEntry &Entry = SM.getLocalSLocEntry(I);
+    if (!Entry.isFile() ||
+        SrcMgr::isSystem(Entry.getFile().getFileCharacteristic()))
+      continue;
+    OptionalFileEntryRef File = Entry.getFile().getContentCache().OrigEntry;
+    if (!File)
+      continue;
+    std::string Name = SM.getFileManager().getCanonicalName(*File).str();
+    if (Seen.insert(Name).second)
+      Files.push_back(std::move(Name));
+  }
+  llvm::sort(Files);
+  return Files;
+}
+
+/// Maps a finding's level to the diagnostic level clang prints for it.
+static DiagnosticsEngine::Level diagnosticLevel(FindingLevel Level) {
+  switch (Level) {
+  case FindingLevel::Error:
+    return DiagnosticsEngine::Error;
+  case FindingLevel::Warning:
+    return DiagnosticsEngine::Warning;
+  case FindingLevel::Remark:
+    return DiagnosticsEngine::Remark;
+  case FindingLevel::Note:
+    return DiagnosticsEngine::Note;
+  }
+  llvm_unreachable("unknown finding level");
+}
+
+/// Reports \p Findings through \p Diags, the TU's own engine, so they print
+/// like clang's diagnostics (`file:line:col: warning: ...`, source snippet
+/// and all) and errors count towards the TU's error total.
+///
+/// Remarks are dropped unless \p ShowRemarks; the notes that follow a
+/// dropped remark belong to it and are dropped too.
+static void reportFindings(llvm::ArrayRef<Finding> Findings,
+                           DiagnosticsEngine &Diags, bool ShowRemarks) {
+  bool DroppingNotes = false;
+  for (const Finding &F : Findings) {
+    if (F.Level != FindingLevel::Note)
+      DroppingNotes = F.Level == FindingLevel::Remark && !ShowRemarks;
+    if (DroppingNotes)
+      continue;
+    // The message is an argument, not the format: it may contain '%'.
+    unsigned ID = Diags.getCustomDiagID(diagnosticLevel(F.Level), "%0");
+    Diags.Report(F.Loc, ID) << F.Message;
+  }
+}
+
+/// Returns the tier that a class remark's message names. The message is
+/// the user-visible contract of SPEC 4 ("open-coded defer", ...), which is
+/// why it can be read back here.
+static std::optional<DeferTier> tierOf(llvm::StringRef Message) {
+  if (Message.starts_with("open-coded defer"))
+    return DeferTier::OpenCoded;
+  if (Message.starts_with("stack-allocated defer"))
+    return DeferTier::StackAllocated;
+  if (Message.starts_with("heap-allocated defer"))
+    return DeferTier::HeapAllocated;
+  return std::nullopt;
+}
+
+/// Lists the defer statements that \p Findings classify, by canonical file
+/// and offset of the statement's expansion.
+static std::vector<ClassifiedDefer>
+collectDefers(llvm::ArrayRef<Finding> Findings, SourceManager &SM) {
+  std::vector<ClassifiedDefer> Defers;
+  for (const Finding &F : Findings) {
+    if (!F.IsDeferClassRemark || F.Loc.isInvalid())
+      continue;
+    std::optional<DeferTier> Tier = tierOf(F.Message);
+    std::pair<FileID, unsigned> Where = SM.getDecomposedExpansionLoc(F.Loc);
+    OptionalFileEntryRef File = SM.getFileEntryRefForID(Where.first);
+    if (!Tier || !File)
+      continue;
+    Defers.push_back({SM.getFileManager().getCanonicalName(*File).str(),
+                      Where.second, *Tier});
+  }
+  return Defers;
+}
+
+namespace {
+
+/// Runs the core on the parsed TU and moves everything worth keeping into
+/// the job's result while the SourceManager is still alive.
+class RewriteConsumer : public ASTConsumer {
+public:
+  RewriteConsumer(DiagnosticsEngine &Diags, const JobOptions &Opts,
+                  TranslationUnitResult &Result)
+      : Diags(Diags), Opts(Opts), Result(Result) {}
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    SourceManager &SM = Ctx.getSourceManager();
+    Result.UserFiles = collectUserFiles(SM);
+    if (Opts.KeepMainFileText)
+      Result.MainFileText = SM.getBufferData(SM.getMainFileID()).str();
+    // An AST with errors is not the program the user meant; the core is
+    // not asked about it, and the TU fails with the compiler's diagnostics.
+    if (Diags.hasErrorOccurred())
+      return;
+
+    TranslationUnitRewrite Rewrite = rewriteTranslationUnit(Ctx, Opts.Rewrite);
+    reportFindings(Rewrite.Findings, Diags, Opts.ShowRemarks);
+    Result.Stats = Rewrite.Stats;
+    Result.Defers = collectDefers(Rewrite.Findings, SM);
+    if (Rewrite.hasErrors()) {
+      Result.Failed = true;
+      return;
+    }
+    for (RewrittenFile &File : Rewrite.Files) {
+      if (File.NewText == File.OriginalText)
+        continue;
+      File.Path = canonicalName(SM.getFileManager(), File.Path);
+      Result.Files.push_back(std::move(File));
+    }
+  }
+
+private:
+  DiagnosticsEngine &Diags;
+  const JobOptions &Opts;
+  TranslationUnitResult &Result;
+};
+
+class RewriteAction : public ASTFrontendAction {
+public:
+  RewriteAction(const JobOptions &Opts, TranslationUnitResult &Result)
+      : Opts(Opts), Result(Result) {}
+
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 llvm::StringRef) override {
+    return std::make_unique<RewriteConsumer>(CI.getDiagnostics(), Opts, Result);
+  }
+
+private:
+  const JobOptions &Opts;
+  TranslationUnitResult &Result;
+};
+
+/// Builds the CompilerInstance for the invocation that the driver made of
+/// the command, as FrontendActionFactory would, except that the compiler's
+/// own messages ("2 errors generated.") go to \p Log with the diagnostics
+/// instead of straight to stderr.
+class RewriteToolAction : public tooling::ToolAction {
+public:
+  RewriteToolAction(const JobOptions &Opts, TranslationUnitResult &Result,
+                    llvm::raw_ostream &Log)
+      : Opts(Opts), Result(Result), Log(Log) {}
+
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
+                     FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
+                     DiagnosticConsumer *DiagConsumer) override {
+    CompilerInstance Compiler(std::move(PCHContainerOps));
+    Compiler.setInvocation(std::move(Invocation));
+    Compiler.setFileManager(Files);
+    Compiler.setVerboseOutputStream(Log);
+    Compiler.createDiagnostics(DiagConsumer, /*ShouldOwnClient=*/false);
+    if (!Compiler.hasDiagnostics())
+      return false;
+    Compiler.createSourceManager(*Files);
+    RewriteAction Action(Opts, Result);
+    bool Succeeded = Compiler.ExecuteAction(Action);
+    Files->clearStatCache();
+    return Succeeded;
+  }
+
+private:
+  const JobOptions &Opts;
+  TranslationUnitResult &Result;
+  llvm::raw_ostream &Log;
+};
+
+} // namespace
+
+/// Returns true if \p Args already chooses a resource directory.
+static bool hasResourceDir(llvm::ArrayRef<std::string> Args) {
+  return llvm::any_of(Args, [](llvm::StringRef Arg) {
+    return Arg.starts_with("-resource-dir");
+  });
+}
+
+/// Turns \p Command into the command line the job parses: syntax only, no
+/// output or dependency files (what ClangTool does), plus the runtime
+/// header's directory and clang's resource directory.
+static std::vector<std::string>
+adjustCommandLine(const tooling::CompileCommand &Command,
+                  const JobOptions &Opts) {
+  tooling::ArgumentsAdjuster Adjust = tooling::combineAdjusters(
+      tooling::combineAdjusters(tooling::getClangStripOutputAdjuster(),
+                                tooling::getClangSyntaxOnlyAdjuster()),
+      tooling::getClangStripDependencyFileAdjuster());
+  std::vector<std::string> Args = Adjust(Command.CommandLine, Command.Filename);
+  if (Args.empty())
+    return Args;
+  // Inserted right after the compiler's name, so that they precede any
+  // `--` and the user's own -isystem directories: the header must be the
+  // one this tool's core was built for.
+  std::vector<std::string> Extra = {"-isystem", Opts.RuntimeIncludeDir};
+  if (!Opts.ResourceDir.empty() && !hasResourceDir(Args) &&
+      llvm::sys::fs::is_directory(Opts.ResourceDir))
+    Extra.push_back("-resource-dir=" + Opts.ResourceDir);
+  Args.insert(Args.begin() + 1, Extra.begin(), Extra.end());
+  return Args;
+}
+
+/// Returns true if \p Directory is the process's working directory.
+static bool isCurrentDirectory(llvm::StringRef Directory) {
+  llvm::SmallString<256> Current;
+  if (llvm::sys::fs::current_path(Current))
+    return false;
+  return llvm::sys::fs::equivalent(Current, Directory);
+}
+
+TranslationUnitResult
+runTranslationUnitJob(const tooling::CompileCommand &Command,
+                      const JobOptions &Opts) {
+  TranslationUnitResult Result;
+  llvm::SmallString<256> Directory(Command.Directory);
+  llvm::sys::fs::make_absolute(Directory);
+  Result.MainFile = canonicalPath(Directory, Command.Filename);
+
+  llvm::raw_string_ostream OS(Result.Diagnostics);
+  OS.enable_colors(Opts.ShowColors);
+
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS =
+      llvm::vfs::createPhysicalFileSystem();
+  if (std::error_code EC = FS->setCurrentWorkingDirectory(Directory)) {
+    llvm::WithColor::error(OS, "cxxdefer")
+        << "cannot use directory '" << Directory
+        << "' of the compile command for '" << Command.Filename
+        << "': " << EC.message() << "\n";
+    Result.Failed = true;
+    return Result;
+  }
+  auto Files = llvm::makeIntrusiveRefCnt<FileManager>(FileSystemOptions(), FS);
+
+  // The printer's options only shape the text; which warnings exist is up
+  // to the command's own flags. Paths are printed absolute when they would
+  // otherwise be relative to a directory other than the user's.
+  auto PrinterOpts = llvm::makeIntrusiveRefCnt<DiagnosticOptions>();
+  PrinterOpts->ShowColors = Opts.ShowColors;
+  PrinterOpts->AbsolutePath = !isCurrentDirectory(Directory);
+  TextDiagnosticPrinter Printer(OS, PrinterOpts.get());
+
+  RewriteToolAction Action(Opts, Result, OS);
+  tooling::ToolInvocation Invocation(
+      adjustCommandLine(Command, Opts), &Action, Files.get(),
+      std::make_shared<PCHContainerOperations>());
+  Invocation.setDiagnosticConsumer(&Printer);
+  bool Succeeded = Invocation.run();
+  OS.flush();
+
+  if (!Succeeded || Printer.getNumErrors() != 0)
+    Result.Failed = true;
+  if (Result.Failed)
+    Result.Files.clear();
+  return Result;
+}
+
+} // namespace cxxdefer
