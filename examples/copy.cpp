@@ -99,16 +99,28 @@ void removePath(const char *Path, const char *Name) {
     std::printf("  (could not remove %s)\n", Name);
 }
 
+/// A new, empty directory under $TMPDIR (or /tmp).
+struct TempDir {
+  std::string Path;
+
+  bool create() {
+    const char *Tmp = std::getenv("TMPDIR");
+    Path = std::string(Tmp && *Tmp ? Tmp : "/tmp") + "/cxxdefer-copy-XXXXXX";
+    return mkdtemp(&Path[0]) != nullptr;
+  }
+  void remove() const { removePath(Path.c_str(), "the directory"); }
+};
+
 } // namespace
 
 int main() {
-  const char *Tmp = std::getenv("TMPDIR");
-  std::string Dir = std::string(Tmp && *Tmp ? Tmp : "/tmp") + "/cxxdefer-copy-XXXXXX";
-  if (!mkdtemp(&Dir[0])) {
+  TempDir Tmp;
+  if (!Tmp.create()) {
     std::perror("mkdtemp");
     return 1;
   }
-  __defer(removePath(Dir.c_str(), "the directory")); // runs last
+  __defer(Tmp.remove());          // a member call; runs last
+  const std::string &Dir = Tmp.Path;
 
   const std::string From = Dir + "/from.txt";
   const std::string To = Dir + "/to.txt";
