@@ -43,7 +43,14 @@ using namespace clang;
 
 namespace cxxdefer {
 
-std::string canonicalPath(llvm::StringRef Directory, llvm::StringRef Path) {
+/// Makes \p Path absolute against \p Directory (itself absolute), then
+/// resolves symbolic links and dots: the form of every path in a
+/// TranslationUnitResult.
+///
+/// \returns the canonical path, or the absolute path with dots removed when
+///          the file does not exist.
+static std::string canonicalPath(llvm::StringRef Directory,
+                                 llvm::StringRef Path) {
   llvm::SmallString<256> Absolute;
   if (llvm::sys::path::is_absolute(Path)) {
     Absolute = Path;

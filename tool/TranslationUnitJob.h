@@ -93,13 +93,6 @@ TranslationUnitResult
 runTranslationUnitJob(const clang::tooling::CompileCommand &Command,
                       const JobOptions &Opts);
 
-/// Makes \p Path absolute against \p Directory (itself made absolute against
-/// the process's working directory), then resolves symbolic links and dots.
-///
-/// \returns the canonical path, or the absolute path with dots removed when
-///          the file does not exist.
-std::string canonicalPath(llvm::StringRef Directory, llvm::StringRef Path);
-
 } // namespace cxxdefer
 
 #endif // CXXDEFER_TOOL_TRANSLATIONUNITJOB_H
