@@ -1,0 +1,37 @@
+// C variadic functions (printf, Go's deferprint.go) and function templates
+// with a parameter pack are deferred with every argument evaluated and
+// copied at the defer statement (SPEC 2.3).
+//
+// RUN: %cxxdefer %s -- -std=c++17 > %t.cpp
+// RUN: %FileCheck %s --input-file=%t.cpp
+// RUN: %clangxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s --check-prefix=EXEC
+// RUN: %gxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.gcc && %t.gcc | %FileCheck %s --check-prefix=EXEC
+// RUN: %plugin_cxx -std=c++17 -Wall -Wextra -Werror %s -o %t.plugin && %t.plugin | %FileCheck %s --check-prefix=EXEC
+
+#include <cxxdefer.h>
+
+#include "Inputs/trace.h"
+
+template <class... A> static void logAll(A... Args) {
+  int Unused[] = {0, (std::printf("%d ", Args), 0)...};
+  (void)Unused;
+  std::printf("\n");
+}
+
+int main() {
+  int N = 1;
+  const char *Word = "world";
+  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}printf({{.*}}::cxxdefer::detail::val(N), ::cxxdefer::detail::val(Word), ::cxxdefer::detail::val(1.5)}); try {
+  __defer(std::printf("printf %d %s %.1f\n", N, Word, 1.5));
+  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}logAll({{.*}}::cxxdefer::detail::val(N), ::cxxdefer::detail::val(2), ::cxxdefer::detail::val(3)}); try {
+  __defer(logAll(N, 2, 3));
+  N = 5;
+  Word = "changed";
+  trace("body");
+  return 0;
+}
+
+// EXEC:      body
+// EXEC-NEXT: 1 2 3
+// EXEC-NEXT: printf 1 world 1.5
+// EXEC-EMPTY:
