@@ -1,0 +1,265 @@
+//===- PreParse.cpp - Syntax-only parse of the original text --------------===//
+//
+// Part of cxxdefer: Go's defer, panic and recover for C++, through Clang.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// The pre-parse is a second compile that runs inside the live one, before
+/// or while the live one reads its input. What makes that safe:
+///
+/// - It compiles a copy of the live CompilerInvocation, so it sees the same
+///   text, macros, include paths and language options. In the copy, every
+///   option that produces output is reset so that nothing happens twice:
+///   the action becomes ParseSyntaxOnly, and the output file, dependency
+///   files and the include tree (-MD, -MF, -H), serialized and logged
+///   diagnostics, -verify, statistics, -ftime-report, -ftime-trace and -v
+///   are switched off. No plugin is loaded or requested.
+/// - Its diagnostics go to an IgnoringDiagConsumer: the live compile reports
+///   everything the user sees, on the text it actually compiles. Warnings
+///   are off too; only errors matter here, and they only decide whether the
+///   core may run at all.
+/// - It shares the live FileManager, as clang's own module builds do. Both
+///   compiles then agree on the identity of every file, which is how the
+///   results are handed over, and stdin (readable once only) comes from the
+///   FileManager's cache.
+/// - It runs on a thread of its own with clang's desired stack size, the way
+///   clang runs a module build: the live compile may be deep inside #include
+///   processing when it starts a pre-parse. The -ftime-trace profiler is per
+///   thread, so the nested compile's own events stay out of the live
+///   profile, which shows the pre-parse as one "cxxdefer pre-parse" event.
+///   A crash in it is reported like a crash of clang itself; if the host
+///   does recover crashes on that thread, the pre-parse fails instead.
+/// - Its FrontendAction instantiates every registered AST plugin again, this
+///   one included, and there is no way to opt out. A thread_local flag tells
+///   that instance it is inside a pre-parse, and it declines to run.
+///
+//===----------------------------------------------------------------------===//
+
+#include "PreParse.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Basic/Stack.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "llvm/Support/BuryPointer.h"
+#include "llvm/Support/CrashRecoveryContext.h"
+#include "llvm/Support/TimeProfiler.h"
+#include <chrono>
+
+using namespace clang;
+using namespace cxxdefer;
+using namespace cxxdefer::plugin;
+
+namespace {
+
+/// Set on the thread that runs a pre-parse, for as long as it runs.
+thread_local bool InsidePreParse = false;
+
+using Clock = std::chrono::steady_clock;
+
+/// Marks the current thread as running a pre-parse for its lifetime.
+class PreParseScope {
+public:
+  PreParseScope() { InsidePreParse = true; }
+  ~PreParseScope() { InsidePreParse = false; }
+  PreParseScope(const PreParseScope &) = delete;
+  PreParseScope &operator=(const PreParseScope &) = delete;
+};
+
+/// Runs the core once the pre-parse has seen the whole translation unit, and
+/// copies its results out while the nested SourceManager still exists.
+class RewriteCollector : public ASTConsumer {
+public:
+  RewriteCollector(const RewriteOptions &Opts, PreParseResult &Out)
+      : Opts(Opts), Out(Out) {}
+
+  void HandleTranslationUnit(ASTContext &Ctx) override;
+
+private:
+  const RewriteOptions &Opts;
+  PreParseResult &Out;
+};
+
+/// The nested compile's action: a syntax-only parse feeding RewriteCollector.
+class PreParseAction : public ASTFrontendAction {
+public:
+  PreParseAction(const RewriteOptions &Opts, PreParseResult &Out)
+      : Opts(Opts), Out(Out) {}
+
+protected:
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+                                                 StringRef) override {
+    return std::make_unique<RewriteCollector>(Opts, Out);
+  }
+
+private:
+  const RewriteOptions &Opts;
+  PreParseResult &Out;
+};
+
+} // namespace
+
+bool cxxdefer::plugin::isInsidePreParse() { return InsidePreParse; }
+
+/// Seconds elapsed since \p Start.
+static double secondsSince(Clock::time_point Start) {
+  return std::chrono::duration<double>(Clock::now() - Start).count();
+}
+
+/// Finds the file the core calls \p Path among the files of the analysed
+/// translation unit. The core names files as the analysed SourceManager
+/// knows them, and the lookup goes through the same FileManager, so this
+/// finds the very entry the pre-parse read (however it was spelled).
+static OptionalFileEntryRef findAnalysedFile(const SourceManager &SM,
+                                             StringRef Path) {
+  OptionalFileEntryRef File = SM.getFileManager().getOptionalFileRef(Path);
+  if (!File || SM.translateFile(*File).isInvalid())
+    return std::nullopt;
+  return File;
+}
+
+/// Moves \p F out of the analysed SourceManager \p SM: the file it is in and
+/// its offset in the text the live compile will read, which is the file's
+/// new text if the core rewrote it (\p Files, resolved in \p Entries).
+static PlacedFinding placeFinding(const Finding &F, const SourceManager &SM,
+                                  const std::vector<RewrittenFile> &Files,
+                                  const std::vector<FileEntryRef> &Entries) {
+  PlacedFinding Placed{F.Level, F.IsDeferClassRemark, F.Message, std::nullopt};
+  if (F.Loc.isInvalid())
+    return Placed;
+  // A finding in a macro argument or body is shown where the macro is used:
+  // that is the only place the user can change.
+  auto [FID, Offset] = SM.getDecomposedLoc(SM.getFileLoc(F.Loc));
+  OptionalFileEntryRef File = SM.getFileEntryRefForID(FID);
+  if (!File)
+    return Placed; // <built-in>, <command line> or scratch space
+  Placed.File = File;
+  Placed.InMainFile = FID == SM.getMainFileID();
+  Placed.Offset = Offset;
+  for (size_t I = 0; I != Files.size(); ++I)
+    if (Entries[I] == *File)
+      Placed.Offset = Files[I].Edits.getShiftedCodePosition(Offset);
+  return Placed;
+}
+
+void RewriteCollector::HandleTranslationUnit(ASTContext &Ctx) {
+  // Sema's view of erroneous code is partial (invalid declarations, dropped
+  // statements); rewriting it could only add confusing messages to the
+  // user's real errors.
+  if (Ctx.getDiagnostics().hasErrorOccurred()) {
+    Out.Status = PreParseStatus::SourceHasErrors;
+    return;
+  }
+
+  Clock::time_point Start = Clock::now();
+  TranslationUnitRewrite Rewrite = rewriteTranslationUnit(Ctx, Opts);
+  Out.RewriteSeconds = secondsSince(Start);
+
+  const SourceManager &SM = Ctx.getSourceManager();
+  OptionalFileEntryRef MainFile = SM.getFileEntryRefForID(SM.getMainFileID());
+  std::vector<FileEntryRef> Entries;
+  for (const RewrittenFile &File : Rewrite.Files) {
+    OptionalFileEntryRef Entry = findAnalysedFile(SM, File.Path);
+    if (!Entry) {
+      Out.Status = PreParseStatus::Failed;
+      Out.Failure = "the rewriter returned '" + File.Path +
+                    "', which is not a file of this translation unit";
+      return;
+    }
+    Entries.push_back(*Entry);
+    Out.Files.push_back(
+        {*Entry, MainFile && *MainFile == *Entry, File.NewText});
+  }
+  for (const Finding &F : Rewrite.Findings)
+    Out.Findings.push_back(placeFinding(F, SM, Rewrite.Files, Entries));
+  Out.Stats = Rewrite.Stats;
+  Out.Status = PreParseStatus::Rewritten;
+}
+
+/// The invocation of the pre-parse: \p Live's, parsing \p Input only, with
+/// the runtime header's directory searched last (as -idirafter, so that it
+/// is a system directory and the core never rewrites the header), and with
+/// every option that would write something switched off.
+static std::shared_ptr<CompilerInvocation>
+makePreParseInvocation(const CompilerInvocation &Live,
+                       const FrontendInputFile &Input,
+                       StringRef RuntimeIncludeDir) {
+  auto Invocation = std::make_shared<CompilerInvocation>(Live);
+
+  FrontendOptions &Frontend = Invocation->getFrontendOpts();
+  Frontend.ProgramAction = frontend::ParseSyntaxOnly;
+  Frontend.Inputs = {Input};
+  Frontend.OutputFile.clear();
+  Frontend.Plugins.clear();
+  Frontend.AddPluginActions.clear();
+  Frontend.ActionName.clear();
+  Frontend.ShowStats = false;
+  Frontend.StatsFile.clear();
+  Frontend.TimeTracePath.clear();
+  // The live cc1 leaks its AST on exit (-disable-free); the pre-parse ends
+  // long before that, and its memory is needed for the live AST.
+  Frontend.DisableFree = false;
+
+  Invocation->getDependencyOutputOpts() = DependencyOutputOptions();
+  Invocation->getCodeGenOpts().TimePasses = false;
+  Invocation->getHeaderSearchOpts().Verbose = false;
+  Invocation->getHeaderSearchOpts().AddPath(RuntimeIncludeDir, frontend::After,
+                                            /*IsFramework=*/false,
+                                            /*IgnoreSysRoot=*/true);
+
+  DiagnosticOptions &Diagnostics = Invocation->getDiagnosticOpts();
+  Diagnostics.IgnoreWarnings = true;
+  Diagnostics.VerifyDiagnostics = false;
+  Diagnostics.ShowCarets = false; // no "N warnings generated." summary
+  Diagnostics.DiagnosticLogFile.clear();
+  Diagnostics.DiagnosticSerializationFile.clear();
+  return Invocation;
+}
+
+PreParseResult cxxdefer::plugin::preParse(CompilerInstance &Live,
+                                          const FrontendInputFile &Input,
+                                          StringRef RuntimeIncludeDir,
+                                          const RewriteOptions &Opts) {
+  Clock::time_point Start = Clock::now();
+  PreParseResult Result;
+
+  auto Nested =
+      std::make_unique<CompilerInstance>(Live.getPCHContainerOperations());
+  Nested->setInvocation(
+      makePreParseInvocation(Live.getInvocation(), Input, RuntimeIncludeDir));
+  Nested->setFileManager(&Live.getFileManager());
+  Nested->createDiagnostics(new IgnoringDiagConsumer(),
+                            /*ShouldOwnClient=*/true);
+
+  auto Action = std::make_unique<PreParseAction>(Opts, Result);
+  llvm::TimeTraceScope TraceScope("cxxdefer pre-parse", Input.getFile());
+  bool Survived = llvm::CrashRecoveryContext().RunSafelyOnThread(
+      [&] {
+        PreParseScope Scope;
+        Nested->ExecuteAction(*Action);
+      },
+      DesiredStackSize);
+
+  if (!Survived) {
+    // Only if the host recovers crashes on this thread. Nothing that the
+    // crashed compile owned can be trusted, not even its destructors.
+    llvm::BuryPointer(std::move(Action));
+    llvm::BuryPointer(std::move(Nested));
+    Result = PreParseResult();
+    Result.Failure = "the analysis of this translation unit crashed";
+  } else if (Result.Status == PreParseStatus::Failed &&
+             Result.Failure.empty()) {
+    // The consumer never ran: the input could not be read, or a fatal error
+    // stopped the parse. The live compile will meet the same error.
+    if (Nested->getDiagnostics().hasErrorOccurred())
+      Result.Status = PreParseStatus::SourceHasErrors;
+    else
+      Result.Failure = "the analysis did not reach the end of the "
+                       "translation unit";
+  }
+  Result.PreParseSeconds = secondsSince(Start);
+  return Result;
+}

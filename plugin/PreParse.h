@@ -1,0 +1,94 @@
+//===- PreParse.h - Syntax-only parse of the original text ------*- C++ -*-===//
+//
+// Part of cxxdefer: Go's defer, panic and recover for C++, through Clang.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// The plugin's analysis step: a syntax-only parse of the translation unit,
+/// as written, in a nested CompilerInstance, followed by the rewriter core.
+///
+/// The results leave the nested instance as plain data. Its ASTContext and
+/// SourceManager are gone by the time the live compile uses them, so files
+/// are identified by their FileManager entry (the nested instance shares the
+/// live compile's FileManager), and findings by a file and an offset into
+/// that file's *rewritten* text, which is what the live compile will read.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef CXXDEFER_PLUGIN_PREPARSE_H
+#define CXXDEFER_PLUGIN_PREPARSE_H
+
+#include "RewriteTranslationUnit.h"
+#include "clang/Basic/FileEntry.h"
+#include "clang/Frontend/FrontendOptions.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+#include <vector>
+
+namespace clang {
+class CompilerInstance;
+} // namespace clang
+
+namespace cxxdefer::plugin {
+
+/// The new text of one user file.
+struct NewFileText {
+  clang::FileEntryRef File;
+  /// The file is the main file of the translation unit.
+  bool IsMainFile;
+  std::string Text;
+};
+
+/// One finding of the core, placed in the text the live compile will read.
+struct PlacedFinding {
+  FindingLevel Level;
+  bool IsDeferClassRemark;
+  std::string Message;
+  /// None when the finding has no location in a file.
+  clang::OptionalFileEntryRef File;
+  bool InMainFile = false;
+  /// Offset into the rewritten text of File (the original text if the file
+  /// is not rewritten).
+  unsigned Offset = 0;
+};
+
+/// How a pre-parse ended.
+enum class PreParseStatus {
+  /// The core ran; Files and Findings are its results.
+  Rewritten,
+  /// The original text has errors. The plugin leaves the text alone, so the
+  /// live compile reports the user's errors itself, and adds none of its own.
+  SourceHasErrors,
+  /// Something went wrong in the plugin or the core; Failure says what.
+  Failed,
+};
+
+struct PreParseResult {
+  PreParseStatus Status = PreParseStatus::Failed;
+  std::string Failure;
+  std::vector<NewFileText> Files;
+  std::vector<PlacedFinding> Findings;
+  RewriteStats Stats;
+  /// Wall-clock time of the whole nested compile and of the core in it.
+  double PreParseSeconds = 0;
+  double RewriteSeconds = 0;
+};
+
+/// True on a thread that is running a pre-parse. The nested compile creates
+/// every registered AST plugin again, this one included, and that instance
+/// must stay out of the way.
+bool isInsidePreParse();
+
+/// Parses \p Input of the \p Live compile again, as written, with the
+/// runtime header reachable through \p RuntimeIncludeDir, and runs the
+/// rewriter core with \p Opts on the result. Nothing is printed and no file
+/// is written; \p Live is not modified.
+PreParseResult preParse(clang::CompilerInstance &Live,
+                        const clang::FrontendInputFile &Input,
+                        llvm::StringRef RuntimeIncludeDir,
+                        const RewriteOptions &Opts);
+
+} // namespace cxxdefer::plugin
+
+#endif // CXXDEFER_PLUGIN_PREPARSE_H
