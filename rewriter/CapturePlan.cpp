@@ -332,7 +332,7 @@ bool Planner::planMemberCall(const CallExpr *Call, const Expr *Callee) {
   // At exit the object is a generic lambda's parameter, so explicit
   // template arguments need the `template` keyword to parse.
   if (HasTemplateArgs && !HasTemplateKeyword)
-    Plan.TemplateKeywordAt = MemberLoc;
+    Plan.TemplateKeywordAt = SM.getFileLoc(MemberLoc); // a macro argument
 
   if (Implicit || (Base && isa<CXXThisExpr>(Base->IgnoreImplicit()) &&
                    cast<CXXThisExpr>(Base->IgnoreImplicit())->isImplicit())) {
@@ -352,7 +352,10 @@ bool Planner::planMemberCall(const CallExpr *Call, const Expr *Callee) {
       if (const auto *ArrowCall = dyn_cast<CXXOperatorCallExpr>(Stripped))
         if (ArrowCall->getOperator() == OO_Arrow)
           Object = ArrowCall->getArg(0);
-      How = Object->isPRValue() ? Binding::Value : Binding::Arrow;
+      bool RawPointer = Object->getType()->isPointerType();
+      How = RawPointer || objectBinding(Object) == Binding::Value
+                ? Binding::Value
+                : Binding::Arrow;
     }
     if (!addOperand(Object, How) ||
         !setCalleeText(SourceRange(OperatorLoc, End)))

@@ -326,7 +326,8 @@ void FunctionEmitter::emitSlotsAndRegions(
                        std::to_string(Site->Bit) + "> " + Name + "(" +
                        bitsName() + "); try { ");
     }
-    Closers = "} catch (...) { " + Name + ".unwind(); throw; } " + Closers;
+    Closers = "} catch (...) { " + Name +
+              ".unwind(); ::cxxdefer::detail::rethrow(); } " + Closers;
   }
   Edits.insert(F.Body->getRBracLoc(), Closers);
 }

@@ -14,7 +14,7 @@
 ///     lambda so overload resolution at exit sees what the user wrote;
 ///   - a slot for it (cxxdefer/open_coded.h), declared where classify put
 ///     it, followed by `try {`; the matching `} catch (...) { slot.unwind();
-///     throw; }` goes before the body's closing brace, innermost first;
+///     rethrow(); }` goes before the body's closing brace, innermost first;
 ///   - a deferBits byte after the body's opening brace when any slot is
 ///     hoisted.
 ///

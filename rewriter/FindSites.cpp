@@ -121,6 +121,17 @@ private:
   llvm::DenseMap<const LabelDecl *, unsigned> LabelIndex;
   std::vector<std::pair<unsigned, const LabelDecl *>> Gotos;
 
+  /// \p Loc if it is in a file, or where a macro argument holding it is
+  /// written; invalid when it comes from a macro body.
+  SourceLocation spelledInFile(SourceLocation Loc) const {
+    while (Loc.isMacroID()) {
+      if (!SM.isMacroArgExpansion(Loc))
+        return SourceLocation();
+      Loc = SM.getImmediateSpellingLoc(Loc);
+    }
+    return Loc;
+  }
+
   void error(SourceLocation Loc, std::string Message) {
     Findings.push_back({FindingLevel::Error, Loc, std::move(Message)});
   }
@@ -301,19 +312,24 @@ private:
                           "inside an expression");
     CharSourceRange Invocation =
         SM.getImmediateExpansionRange(Marker->getBeginLoc());
-    if (Invocation.getBegin().isMacroID() || Invocation.getEnd().isMacroID())
+    // A defer statement inside a closure that is itself deferred is spelled
+    // in the outer `__defer`'s argument: follow macro arguments back to the
+    // file. One that a macro body produced has no text of its own to edit.
+    SourceLocation Begin = spelledInFile(Invocation.getBegin());
+    SourceLocation End = spelledInFile(Invocation.getEnd());
+    if (Begin.isInvalid() || End.isInvalid())
       return error(Where, "'__defer' produced by a macro expansion is not "
                           "supported; write the defer statement directly in "
                           "the function body");
-    std::optional<Token> Semi = Lexer::findNextToken(
-        Invocation.getEnd(), SM, Ctx.getLangOpts());
+    std::optional<Token> Semi =
+        Lexer::findNextToken(End, SM, Ctx.getLangOpts());
     if (!Semi || !Semi->is(tok::semi))
       return error(Where, "expected ';' after '__defer(...)'");
 
     DeferSite Site;
     Site.Marker = Marker;
     Site.Call = userCallOf(DeferLambda);
-    Site.Statement = SourceRange(Invocation.getBegin(), Semi->getLocation());
+    Site.Statement = SourceRange(Begin, Semi->getLocation());
     Site.TopLevelIndex = TopIndex;
     Site.TopLevel = F.Body->body_begin()[TopIndex] == E;
     Site.InLoop = InLoop;

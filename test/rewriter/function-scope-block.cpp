@@ -26,7 +26,7 @@ int main() {
   }
   trace("after block");
   return 0;
-  // CHECK: } catch (...) { cxxdefer_d[[@LINE-5]]_5.unwind(); throw; } }
+  // CHECK: } catch (...) { cxxdefer_d[[@LINE-5]]_5.unwind(); ::cxxdefer::detail::rethrow(); } }
 }
 
 // EXEC:      enter

@@ -3,7 +3,7 @@
 // other (SPEC 5.2: ordinary C++ for GCC and Clang).
 //
 // XFAIL: *
-// Each slot's handler is `} catch (...) { slot.unwind(); throw; }`. In a
+// Each slot's handler is `} catch (...) { slot.unwind(); ::cxxdefer::detail::rethrow(); }`. In a
 // noexcept function GCC reports that `throw;` with the warning -Wterminate
 // ("'throw' will always call 'terminate'"), which is on by default, so
 // -Werror rejects the output. Clang says nothing. Emitting the rethrow

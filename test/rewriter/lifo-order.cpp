@@ -22,7 +22,7 @@ int main() {
   __defer(trace("third"));
   trace("body");
   return 0;
-  // CHECK: } catch (...) { cxxdefer_d[[@LINE-3]]_3.unwind(); throw; } } catch (...) { cxxdefer_d[[@LINE-5]]_3.unwind(); throw; } } catch (...) { cxxdefer_d[[@LINE-7]]_3.unwind(); throw; } }
+  // CHECK: } catch (...) { cxxdefer_d[[@LINE-3]]_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { cxxdefer_d[[@LINE-5]]_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { cxxdefer_d[[@LINE-7]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }
 }
 
 // EXEC:      body
