@@ -2,7 +2,6 @@
 // function, a destructor) must compile with GCC under -Werror like any
 // other (SPEC 5.2: ordinary C++ for GCC and Clang).
 //
-// XFAIL: *
 // Each slot's handler is `} catch (...) { slot.unwind(); ::cxxdefer::detail::rethrow(); }`. In a
 // noexcept function GCC reports that `throw;` with the warning -Wterminate
 // ("'throw' will always call 'terminate'"), which is on by default, so

@@ -3,7 +3,6 @@
 // at exit the object is a generic lambda's parameter, so the rewriter must
 // spell `->template g<int>` there (SPEC 1, 2.3).
 //
-// XFAIL: *
 // The rewriter inserts `template ` at a wrong offset: CapturePlan keeps
 // MemberExpr::getMemberLoc() as TemplateKeywordAt, a location inside the
 // __defer macro argument, and Emit takes SM.getFileOffset() of it without

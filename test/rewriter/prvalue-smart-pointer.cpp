@@ -3,7 +3,6 @@
 // and kept, with the object it owns, until the deferred call has run
 // (SPEC 2.3: a temporary lives until the deferred call has run).
 //
-// XFAIL: *
 // The rewriter keeps the object as `arrow(std::make_shared<Tracked>(...))`,
 // but bind.h's arrow() takes a smart pointer only as `S &` and a raw
 // pointer as `T *`: a prvalue matches neither ("no matching function for
