@@ -109,7 +109,7 @@ for src in "$SRC"/scenarios/*.cpp; do
        -c "$src" -o "$OUT/obj/$base.o" > "$log" 2>&1; then
     objs+=("$OUT/obj/$base.o")
     tiers="$(grep -oE '(open-coded|stack-allocated|heap-allocated) defer' "$log" |
-      sort | uniq -c | awk '{printf "%s%s x%s", sep, $2, $1; sep=", "}')"
+      sort | uniq -c | awk '{printf "%s%s x%s", sep, $2, $1; sep=", "}' || true)"
     say "compiled $base (${tiers:-no defer statement})"
   else
     reason="$(grep -m1 -E 'error:' "$log" | sed -E 's/^[^ ]*error: //' || true)"
