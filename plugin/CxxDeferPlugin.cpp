@@ -48,6 +48,7 @@
 ///   max-open-defers=N           Go's limit of defers for open coding
 ///   max-returns-times-defers=N  Go's limit of returns x defers
 ///   warn-defer-in-loop          warn on each defer statement in a loop
+///   force-tier=go|stack|heap    for testing: force the stack or heap tier
 ///   verbose                     log decisions and timings to stderr
 ///
 //===----------------------------------------------------------------------===//
@@ -393,6 +394,15 @@ static bool applyOption(StringRef Arg, PluginOptions &Opts,
         << Name;
     return false;
   }
+  if (Name == "force-tier") {
+    if (HasValue && cxxdefer::parseForcedTier(Value, Opts.Rewrite.ForceTier))
+      return true;
+    Diags.Report(Diags.getCustomDiagID(
+        DiagnosticsEngine::Error,
+        "cxxdefer: option '-fplugin-arg-cxxdefer-force-tier' needs one of "
+        "the values go, stack, heap"));
+    return false;
+  }
   if (unsigned *Number = findNumberOption(Name, Opts)) {
     if (HasValue && !Value.getAsInteger(10, *Number))
       return true;
@@ -407,7 +417,7 @@ static bool applyOption(StringRef Arg, PluginOptions &Opts,
       DiagnosticsEngine::Error,
       "cxxdefer: unknown option '-fplugin-arg-cxxdefer-%0' (known: remarks, "
       "verbose, warn-defer-in-loop, max-open-defers=N, "
-      "max-returns-times-defers=N)"))
+      "max-returns-times-defers=N, force-tier=go|stack|heap)"))
       << Arg;
   return false;
 }

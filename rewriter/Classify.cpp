@@ -7,6 +7,7 @@
 #include "Classify.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/Twine.h"
+#include <algorithm>
 
 namespace cxxdefer {
 
@@ -16,6 +17,8 @@ static std::string whyNotOpenCoded(const DeferFunction &F,
   unsigned Defers = F.Sites.size();
   if (llvm::any_of(F.Sites, [](const DeferSite &S) { return S.InLoop; }))
     return "the function has a defer statement in a loop";
+  if (Opts.ForceTier != RewriteOptions::Tier::Go)
+    return "forced by the force-tier option";
   if (Defers > Opts.MaxOpenCodedDefers)
     return (llvm::Twine("the function has ") + llvm::Twine(Defers) +
             " defer statements, more than " +
@@ -29,20 +32,27 @@ static std::string whyNotOpenCoded(const DeferFunction &F,
   return "";
 }
 
-/// Moves slots that a forward goto would jump into the middle of (past their
-/// declaration, into their try region) up to the goto's statement, until no
-/// jump crosses a slot declaration.
-static void hoistAboveForwardJumps(DeferFunction &F) {
+/// Moves slots that a goto would cross up to the first statement the jump
+/// touches, until no jump crosses a slot declaration. A slot declared before
+/// top-level statement S is crossed by a jump between statements A < B
+/// when A < S <= B: forwards, the goto would skip its initialisation (which
+/// C++ forbids) and land in its try region; backwards, it would leave the
+/// slot's scope and so run the deferred calls early. Declared before A, the
+/// slot is in scope at both ends of the jump.
+static void hoistAboveJumps(DeferFunction &F) {
   bool Changed = true;
   while (Changed) {
     Changed = false;
-    for (auto [GotoIndex, LabelIndex] : F.ForwardJumps)
+    for (auto [GotoIndex, LabelIndex] : F.Jumps) {
+      unsigned First = std::min(GotoIndex, LabelIndex);
+      unsigned Last = std::max(GotoIndex, LabelIndex);
       for (DeferSite &Site : F.Sites)
-        if (Site.SlotIndex > GotoIndex && Site.SlotIndex <= LabelIndex) {
-          Site.SlotIndex = GotoIndex;
+        if (Site.SlotIndex > First && Site.SlotIndex <= Last) {
+          Site.SlotIndex = First;
           Site.Slot = SlotKind::Hoisted;
           Changed = true;
         }
+    }
   }
 }
 
@@ -56,18 +66,31 @@ void classify(DeferFunction &F, const RewriteOptions &Opts) {
     } else if (Site.InLoop) {
       Site.Class = DeferClass::HeapAllocated;
       Site.Reason = "the defer statement is in a loop";
+    } else if (Opts.ForceTier == RewriteOptions::Tier::Heap) {
+      Site.Class = DeferClass::HeapAllocated;
+      Site.Reason = Why;
     } else {
       Site.Class = DeferClass::StackAllocated;
       Site.Reason = Why;
     }
   }
-  if (!Why.empty())
-    return;
-  hoistAboveForwardJumps(F);
+  hoistAboveJumps(F);
   unsigned NextBit = 0;
   for (DeferSite &Site : F.Sites)
-    if (Site.Slot == SlotKind::Hoisted)
+    if (Site.Class == DeferClass::OpenCoded && Site.Slot == SlotKind::Hoisted)
       Site.Bit = NextBit++;
+}
+
+bool parseForcedTier(llvm::StringRef Name, RewriteOptions::Tier &Out) {
+  if (Name == "go")
+    Out = RewriteOptions::Tier::Go;
+  else if (Name == "stack")
+    Out = RewriteOptions::Tier::Stack;
+  else if (Name == "heap")
+    Out = RewriteOptions::Tier::Heap;
+  else
+    return false;
+  return true;
 }
 
 std::string classRemark(const DeferSite &Site) {

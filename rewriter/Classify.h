@@ -18,17 +18,19 @@
 ///     body only; a throw is not a return);
 ///   - otherwise its defer statements are stack-allocated.
 ///
-/// For open-coded functions it also decides where each slot lives. A slot
-/// is a local of the function's outermost block, so that it is destroyed at
-/// function exit and in the right order with the other locals (SPEC 2.5).
-/// A defer statement that is itself a top-level statement declares its
-/// slot in place. One in a nested block, an `if`, a `switch` case, or one
-/// that a forward goto jumps over, gets a slot declared unarmed before the
-/// top-level statement (or goto) and armed by the defer statement, which
+/// It also decides where each defer statement's calls run. The place is a
+/// local of the function's outermost block, so that it is destroyed at
+/// function exit and in the right order with the other locals (SPEC 2.5):
+/// an open-coded slot, or for the other tiers a defer_frame (and the stack
+/// record), cxxdefer/chain.h. A defer statement that is itself a top-level
+/// statement declares its slot in place. One in a nested block, an `if`, a
+/// `switch` case, or one that a goto jumps over, gets a slot declared
+/// unarmed before the top-level statement (or the first statement the jump
+/// touches) and armed by the defer statement, which for open-coded slots
 /// sets the slot's bit in the function's deferBits byte - Go's open-coded
-/// design. Jumping over a hoisted slot's declaration is fine: valid C++
-/// already forbids jumping over non-trivial declarations, so a slot only
-/// ever moves above trivially destructible locals, where the order of
+/// design. Moving a slot's declaration up is fine: valid C++ already
+/// forbids jumping over non-trivial declarations, so a slot only ever
+/// moves above trivially destructible locals, where the order of
 /// destruction cannot be observed.
 ///
 //===----------------------------------------------------------------------===//

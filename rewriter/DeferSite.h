@@ -133,7 +133,8 @@ struct DeferSite {
   /// The defer statement is itself a top-level statement of the body.
   bool TopLevel = false;
   /// Go's looping rule: in a loop body, or after a label that a later goto
-  /// jumps back to (to the end of the label's block).
+  /// jumps back to (to the end of the label's block); and, since C++ can
+  /// jump into a block, anywhere between such a label and such a goto.
   bool InLoop = false;
 
   // Filled by classify.
@@ -162,8 +163,9 @@ struct DeferFunction {
   /// Explicit return statements of this body (not of nested lambdas): Go's
   /// NumReturns.
   unsigned Returns = 0;
-  /// Forward gotos as (top-level index of the goto, of its label).
-  std::vector<std::pair<unsigned, unsigned>> ForwardJumps;
+  /// Gotos that leave their top-level statement, as (top-level index of
+  /// the goto, of its label); forward and backward.
+  std::vector<std::pair<unsigned, unsigned>> Jumps;
   /// Why this body cannot be rewritten at all (coroutine, computed goto...);
   /// empty when it can. Reported at ProblemLoc.
   std::string Problem;

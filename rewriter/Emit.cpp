@@ -113,12 +113,17 @@ private:
   std::string slotName(const DeferSite &Site) const {
     return nameAt("cxxdefer_d", Site.Statement.getBegin());
   }
+  std::string frameName(const DeferSite &Site) const {
+    return nameAt("cxxdefer_frame", Site.Statement.getBegin());
+  }
   std::string bitsName() const {
     return nameAt("cxxdefer_bits_", F.Body->getLBracLoc());
   }
 
+  std::string statementPrefix(const DeferSite &Site) const;
   bool emitStatement(const DeferSite &Site);
   void emitSlotsAndRegions(const std::vector<const DeferSite *> &Order);
+  void emitFramesAndRegions(const std::vector<const DeferSite *> &Order);
   std::vector<const DeferSite *> declarationOrder() const;
 };
 
@@ -182,13 +187,29 @@ static unsigned lineBreaksBetween(const SourceManager &SM, SourceLocation Begin,
   return Invalid ? 0 : std::count(B, E, '\n');
 }
 
+/// What the defer statement becomes around its bound call: declares an
+/// open-coded slot in place, arms a hoisted one, links a stack record or
+/// takes a pooled record.
+std::string FunctionEmitter::statementPrefix(const DeferSite &Site) const {
+  std::string Name = slotName(Site);
+  switch (Site.Class) {
+  case DeferClass::OpenCoded:
+    return Site.Slot == SlotKind::AtStatement
+               ? "auto&& " + Name + " = ::cxxdefer::detail::open_coded("
+               : Name + ".arm(";
+  case DeferClass::StackAllocated:
+    return Name + ".push(";
+  case DeferClass::HeapAllocated:
+    return "::cxxdefer::detail::heap_defer(";
+  }
+  llvm_unreachable("unknown DeferClass");
+}
+
 bool FunctionEmitter::emitStatement(const DeferSite &Site) {
   const CapturePlan &Plan = Site.Plan;
-  std::string Name = slotName(Site);
-  bool AtStatement = Site.Slot == SlotKind::AtStatement;
-  std::string Prefix =
-      AtStatement ? "auto&& " + Name + " = ::cxxdefer::detail::open_coded("
-                  : Name + ".arm(";
+  bool AtStatement = Site.Class == DeferClass::OpenCoded &&
+                     Site.Slot == SlotKind::AtStatement;
+  std::string Prefix = statementPrefix(Site);
 
   // The statement is rewritten as glue text between kept source ranges;
   // Pieces[i] is the glue that goes before Kept[i].
@@ -308,6 +329,39 @@ std::vector<const DeferSite *> FunctionEmitter::declarationOrder() const {
   return Order;
 }
 
+/// Declares, before each top-level statement that holds defer statements
+/// of a stack/heap function, their stack records and one defer_frame, and
+/// opens its try region; closes the regions before the body's `}`.
+void FunctionEmitter::emitFramesAndRegions(
+    const std::vector<const DeferSite *> &Order) {
+  std::string Closers;
+  const DeferSite *FrameOwner = nullptr;
+  auto closeFrame = [&] {
+    if (!FrameOwner)
+      return;
+    std::string Frame = frameName(*FrameOwner);
+    const Stmt *Before = F.Body->body_begin()[FrameOwner->SlotIndex];
+    Edits.insert(SM.getExpansionLoc(Before->getBeginLoc()),
+                 "::cxxdefer::detail::defer_frame " + Frame + "; try { ");
+    Closers = "} catch (...) { " + Frame +
+              ".unwind(); ::cxxdefer::detail::rethrow(); } " + Closers;
+  };
+  for (const DeferSite *Site : Order) {
+    if (!FrameOwner || FrameOwner->SlotIndex != Site->SlotIndex) {
+      closeFrame();
+      FrameOwner = Site;
+    }
+    if (Site->Class == DeferClass::StackAllocated) {
+      const Stmt *Before = F.Body->body_begin()[Site->SlotIndex];
+      Edits.insert(SM.getExpansionLoc(Before->getBeginLoc()),
+                   "::cxxdefer::detail::stack_record " + slotName(*Site) +
+                       "; ");
+    }
+  }
+  closeFrame();
+  Edits.insert(F.Body->getRBracLoc(), Closers);
+}
+
 void FunctionEmitter::emitSlotsAndRegions(
     const std::vector<const DeferSite *> &Order) {
   bool AnyHoisted = llvm::any_of(F.Sites, [](const DeferSite &S) {
@@ -336,11 +390,14 @@ bool FunctionEmitter::run() {
   for (const DeferSite &Site : F.Sites)
     if (!emitStatement(Site))
       return false;
-  emitSlotsAndRegions(declarationOrder());
+  if (F.Sites.front().Class == DeferClass::OpenCoded)
+    emitSlotsAndRegions(declarationOrder());
+  else
+    emitFramesAndRegions(declarationOrder());
   return true;
 }
 
-bool emitOpenCoded(const DeferFunction &F, ASTContext &Ctx,
+bool emitFunction(const DeferFunction &F, ASTContext &Ctx,
                    tooling::Replacements &Edits,
                    std::vector<Finding> &Findings) {
   const SourceManager &SM = Ctx.getSourceManager();

@@ -18,6 +18,13 @@
 ///   - a deferBits byte after the body's opening brace when any slot is
 ///     hoisted.
 ///
+/// For a function whose defers are stack- or heap-allocated, the defer
+/// statement links a record into the thread's defer chain instead
+/// (`slot.push(...)` for a stack record declared like a hoisted slot,
+/// `heap_defer(...)` for a pooled one), and each top-level statement that
+/// holds defer statements is preceded by a defer_frame and its try region
+/// (cxxdefer/chain.h), which run the records at exit.
+///
 /// The try region of a slot covers exactly the locals declared after it,
 /// so on an exception its handler runs the deferred call while the locals
 /// declared before it are still alive and after those declared later were
@@ -41,10 +48,10 @@
 
 namespace cxxdefer {
 
-/// Returns the edits that rewrite \p F, whose sites are all open-coded and
+/// Returns the edits that rewrite \p F, whose sites are classified and
 /// planned. \returns false, with an error in \p Findings, if the edits
 /// would overlap (which is a bug in an earlier stage).
-bool emitOpenCoded(const DeferFunction &F, clang::ASTContext &Ctx,
+bool emitFunction(const DeferFunction &F, clang::ASTContext &Ctx,
                    clang::tooling::Replacements &Edits,
                    std::vector<Finding> &Findings);
 

@@ -104,9 +104,11 @@ public:
     }
     for (const auto &[GotoIndex, Label] : Gotos) {
       auto It = LabelIndex.find(Label);
-      if (It != LabelIndex.end() && It->second > GotoIndex)
-        F.ForwardJumps.push_back({GotoIndex, It->second});
+      if (It != LabelIndex.end() && It->second != GotoIndex)
+        F.Jumps.push_back({GotoIndex, It->second});
     }
+    for (DeferSite &Site : F.Sites)
+      Site.InLoop = Site.InLoop || repeatedByBackwardGoto(Site);
   }
 
 private:
@@ -118,6 +120,8 @@ private:
   unsigned TopIndex = 0;
   /// Labels that a goto written after them jumps back to (Go: "looping").
   llvm::DenseSet<const LabelDecl *> LoopingLabels;
+  /// Source ranges from a looping label to a goto after it that targets it.
+  std::vector<SourceRange> BackwardJumpRanges;
   llvm::DenseMap<const LabelDecl *, unsigned> LabelIndex;
   std::vector<std::pair<unsigned, const LabelDecl *>> Gotos;
 
@@ -155,9 +159,23 @@ private:
     });
     for (const GotoStmt *G : AllGotos) {
       auto It = LabelLoc.find(G->getLabel());
-      if (It != LabelLoc.end() && isBefore(It->second, G->getBeginLoc()))
+      if (It != LabelLoc.end() && isBefore(It->second, G->getBeginLoc())) {
         LoopingLabels.insert(G->getLabel());
+        BackwardJumpRanges.push_back({It->second, G->getBeginLoc()});
+      }
     }
+  }
+
+  /// Go's rule above covers the rest of the label's block, because Go
+  /// forbids jumping into a block. C++ does not: in `{ L:; } __defer(f());
+  /// goto L;` the defer statement is outside L's block and still runs once
+  /// per jump. So a defer statement that lies between a label and a goto
+  /// after it that targets it is in a loop too (SPEC 2.9).
+  bool repeatedByBackwardGoto(const DeferSite &Site) const {
+    return llvm::any_of(BackwardJumpRanges, [&](SourceRange R) {
+      return isBefore(R.getBegin(), Site.Statement.getBegin()) &&
+             isBefore(Site.Statement.getBegin(), R.getEnd());
+    });
   }
 
   /// Calls \p Fn on every statement of this body, not entering nested

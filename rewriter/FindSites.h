@@ -11,7 +11,7 @@
 /// not the block). For each such body, record what later stages need to
 /// know about its control flow: which top-level statement holds each site,
 /// whether the site is in a loop by Go's rules, the explicit returns, and
-/// the forward gotos that cross top-level statements.
+/// the gotos that cross top-level statements.
 ///
 /// A defer statement is recognised by the parse-only expansion of the
 /// header (cxxdefer/parse_only.h): a call to

@@ -64,17 +64,6 @@ static bool rewriteFunction(DeferFunction &F, ASTContext &Ctx,
           {FindingLevel::Warning, Site.Statement.getBegin(),
            "defer statement in a loop: every iteration adds a call that "
            "runs only when the function returns"});
-    if (Site.Class != DeferClass::OpenCoded) {
-      Out.Findings.push_back(
-          {FindingLevel::Error, Site.Statement.getBegin(),
-           "this defer statement needs Go's " +
-               std::string(Site.Class == DeferClass::HeapAllocated
-                               ? "heap-allocated"
-                               : "stack-allocated") +
-               " tier, which is not supported yet (" + Site.Reason + ")"});
-      Ok = false;
-      continue;
-    }
     Ok &= planCaptures(Site, F, Ctx, Out.Findings);
   }
   if (!F.Problem.empty()) {
@@ -84,7 +73,7 @@ static bool rewriteFunction(DeferFunction &F, ASTContext &Ctx,
   if (!Ok)
     return false;
   tooling::Replacements Mine = Edits;
-  if (!emitOpenCoded(F, Ctx, Mine, Out.Findings))
+  if (!emitFunction(F, Ctx, Mine, Out.Findings))
     return false;
   Edits = std::move(Mine);
   return true;

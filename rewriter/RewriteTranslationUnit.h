@@ -32,6 +32,7 @@
 
 #include "clang/Basic/SourceLocation.h"
 #include "clang/Tooling/Core/Replacement.h"
+#include "llvm/ADT/StringRef.h"
 #include <string>
 #include <vector>
 
@@ -51,7 +52,15 @@ struct RewriteOptions {
   unsigned MaxReturnsTimesDefers = 15;
   /// Warn on every defer statement inside a loop (SPEC 6, optional).
   bool WarnDeferInLoop = false;
+  /// For testing the tiers: make every function that Go would open-code
+  /// use stack-allocated defers (Stack), or every defer statement use a
+  /// heap-allocated record (Heap). A defer statement in a loop is always
+  /// heap-allocated.
+  enum class Tier { Go, Stack, Heap } ForceTier = Tier::Go;
 };
+
+/// Parses the value of the force-tier option ("go", "stack", "heap").
+bool parseForcedTier(llvm::StringRef Name, RewriteOptions::Tier &Out);
 
 /// How serious a finding is; mirrors clang's levels.
 enum class FindingLevel { Error, Warning, Remark, Note };

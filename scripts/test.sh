@@ -3,7 +3,7 @@
 #
 # Builds with scripts/build.sh when build/ is not configured yet, then runs
 # the `check` target (which rebuilds the plugin and the tool if they are
-# stale, then runs lit -sv over test/) and ends with lit's counts on one
+# stale, then runs lit over test/ through test/run_suite.py) and ends with the counts on one
 # line: "lit: N passed, N failed, N skipped". Exits non-zero when anything
 # failed. Works from any directory. CXXDEFER_BUILD_DIR overrides build/.
 #
@@ -38,12 +38,13 @@ mkdir -p "$(dirname "$LOG")"
 rc=0
 cmake --build "$BUILD_DIR" --target check 2>&1 | tee "$LOG" || rc=$?
 
-# lit ends with a block like "  Passed     : 41 (95.35%)" (labels padded to
-# one width); fold it into the one plain line that CI and humans read.
+# Each lit run (the suite, then the semantic tests once per forced tier;
+# test/run_suite.py) ends with a block like "  Passed     : 41 (95.35%)"
+# (labels padded to one width); sum them into the one plain line that CI
+# and humans read.
 count() {
-  local n
-  n="$(sed -n -E "s/^ +$1 *: +([0-9]+) .*/\\1/p" "$LOG" | tail -n 1)"
-  echo "${n:-0}"
+  sed -n -E "s/^ +$1 *: +([0-9]+) .*/\\1/p" "$LOG" |
+    awk '{ n += $1 } END { print n + 0 }'
 }
 passed=$(count 'Passed')
 failed=$(( $(count 'Failed') + $(count 'Unresolved') + $(count 'Timed Out') \

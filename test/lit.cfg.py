@@ -92,16 +92,32 @@ config.environment["LC_ALL"] = "C"
 valgrind = shutil.which("valgrind")
 filecheck = os.path.join(config.llvm_tools_dir, "FileCheck")
 
+# --param force_tier=stack|heap reruns the same semantic tests with every
+# defer forced into that tier (SPEC 4: every rule holds in every tier). The
+# rewritten text then differs, so text checks are wrapped in
+# `%if !forced-tier %{ ... %}`; tests about classification itself say
+# `UNSUPPORTED: forced-tier`.
+force_tier = lit_config.params.get("force_tier", "go")
+if force_tier not in ("go", "stack", "heap"):
+    lit_config.fatal("force_tier must be go, stack or heap, not %r" % force_tier)
+tool_tier_flag = plugin_tier_flag = ""
+if force_tier != "go":
+    config.available_features.add("forced-tier")
+    config.available_features.add("forced-tier-" + force_tier)
+    tool_tier_flag = " --force-tier=" + force_tier
+    plugin_tier_flag = " -fplugin-arg-cxxdefer-force-tier=" + force_tier
+    config.name += " (force_tier=%s)" % force_tier
+
 config.substitutions.extend(
     [
         # Compile with the plugin: `%plugin_cxx -std=c++17 %s -o %t`.
-        ("%plugin_cxx", "%s -fplugin=%s" % (config.cxxdefer_clangxx, config.cxxdefer_plugin)),
+        ("%plugin_cxx", "%s -fplugin=%s%s" % (config.cxxdefer_clangxx, config.cxxdefer_plugin, plugin_tier_flag)),
         ("%cxxdefer_plugin", config.cxxdefer_plugin),
         ("%cxxdefer_include", config.cxxdefer_include),
         ("%cxxdefer_build", config.cxxdefer_obj_root),
         ("%cxxdefer_src", config.cxxdefer_src_root),
         # The batch tool: `%cxxdefer %s -- -std=c++17`.
-        ("%cxxdefer", config.cxxdefer_tool),
+        ("%cxxdefer", config.cxxdefer_tool + tool_tier_flag),
         ("%clangxx", config.cxxdefer_clangxx),
         ("%gxx", config.cxxdefer_gxx or "false"),
         ("%FileCheck", filecheck),

@@ -91,6 +91,18 @@ static cl::opt<unsigned>
                   cl::value_desc("N"),
                   cl::init(cxxdefer::RewriteOptions().MaxOpenCodedDefers),
                   cl::cat(CxxDeferCategory));
+static cl::opt<cxxdefer::RewriteOptions::Tier> ForceTier(
+    "force-tier",
+    cl::desc("For testing the tiers: classify as Go does (go), or make every "
+             "defer stack-allocated (stack; loops stay heap-allocated) or "
+             "heap-allocated (heap)"),
+    cl::values(clEnumValN(cxxdefer::RewriteOptions::Tier::Go, "go",
+                          "Go's classification (the default)"),
+               clEnumValN(cxxdefer::RewriteOptions::Tier::Stack, "stack",
+                          "no open-coded defers"),
+               clEnumValN(cxxdefer::RewriteOptions::Tier::Heap, "heap",
+                          "every defer from the record pool")),
+    cl::init(cxxdefer::RewriteOptions::Tier::Go), cl::cat(CxxDeferCategory));
 static cl::opt<unsigned> MaxReturnsTimesDefers(
     "max-returns-times-defers",
     cl::desc(
@@ -274,6 +286,7 @@ int main(int argc, const char **argv) {
   Opts.Job.Rewrite.MaxOpenCodedDefers = MaxOpenDefers;
   Opts.Job.Rewrite.MaxReturnsTimesDefers = MaxReturnsTimesDefers;
   Opts.Job.Rewrite.WarnDeferInLoop = WarnDeferInLoop;
+  Opts.Job.Rewrite.ForceTier = ForceTier;
   Opts.Job.ShowRemarks = Remarks;
   Opts.Job.ShowColors = errs().has_colors();
   Opts.Job.KeepMainFileText = Opts.Mode == cxxdefer::OutputMode::Stdout ||

@@ -29,5 +29,7 @@
 #include "cxxdefer/parse_only.h"
 #include "cxxdefer/bind.h"
 #include "cxxdefer/open_coded.h"
+#include "cxxdefer/chain.h"
+#include "cxxdefer/pool.h"
 
 #endif // CXXDEFER_H

@@ -26,8 +26,7 @@
 ///     unarmed before the top-level statement that holds it; the defer
 ///     statement constructs the bound call inside it and sets its bit in the
 ///     function's deferBits byte. Its type cannot be named where it is
-///     declared, so the call is stored type-erased in an inline buffer (a
-///     heap block if it does not fit).
+///     declared, so the call is stored type-erased (cxxdefer/stored_call.h).
 ///
 /// Exceptions never run a deferred call from a destructor: each slot's try
 /// region ends in a handler that calls unwind() with the exception current
@@ -43,10 +42,8 @@
 #ifndef CXXDEFER_OPEN_CODED_H
 #define CXXDEFER_OPEN_CODED_H
 
+#include "cxxdefer/stored_call.h"
 #include <cstddef>
-#include <memory>
-#include <new>
-#include <type_traits>
 #include <utility>
 
 namespace cxxdefer {
@@ -107,8 +104,9 @@ public:
   /// Called at the defer statement, after every operand was evaluated:
   /// stores the bound call, then sets the bit.
   template <class Call> void arm(Call call) {
-    place(std::move(call),
-          std::integral_constant<bool, fits<Call>()>{});
+    using store = call_store<Call, Capacity>;
+    store::place(storage_, std::move(call));
+    run_ = &store::run;
     bits_ |= Mask;
   }
 
@@ -122,35 +120,6 @@ public:
   }
 
 private:
-  template <class Call> static constexpr bool fits() {
-    return sizeof(Call) <= Capacity &&
-           alignof(Call) <= alignof(std::max_align_t);
-  }
-
-  /// Destroys the stored call when the call returns or throws.
-  template <class Call> struct destroy_after {
-    Call *call;
-    ~destroy_after() { call->~Call(); }
-  };
-  template <class Call> static void run_inline(void *storage) {
-    Call *call = static_cast<Call *>(storage);
-    destroy_after<Call> guard{call};
-    (*call)();
-  }
-  template <class Call> static void run_heap(void *storage) {
-    std::unique_ptr<Call> call(*static_cast<Call **>(storage));
-    (*call)();
-  }
-
-  template <class Call> void place(Call &&call, std::true_type) {
-    ::new (static_cast<void *>(storage_)) Call(std::move(call));
-    run_ = &run_inline<Call>;
-  }
-  template <class Call> void place(Call &&call, std::false_type) {
-    *reinterpret_cast<Call **>(storage_) = new Call(std::move(call));
-    run_ = &run_heap<Call>;
-  }
-
   unsigned char &bits_;
   void (*run_)(void *) = nullptr;
   alignas(std::max_align_t) unsigned char storage_[Capacity];
