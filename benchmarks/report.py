@@ -23,6 +23,11 @@
 # reports a ratio instead. Goals are the issues' (3 and 4); Go 1.19's own
 # overhead on the development machine, from issue 3, is shown beside them.
 #
+# `report.py --out DIR --breakdown SCENARIO` prints instead where a
+# scenario's instructions go, function by function (self cost per call),
+# for the defer version and its twin: callgrind_annotate 3.19 folds a dump
+# taken mid-run into __libc_start_main, so this reads the dump itself.
+#
 # ===----------------------------------------------------------------------===#
 
 import argparse
@@ -118,6 +123,42 @@ def read_callgrind(cg_dir):
     return out
 
 
+def self_costs(path):
+    """function -> instructions executed in its own body, from one dump
+    written with --compress-strings=no (bench.sh asks for that, so each dump
+    stands alone)."""
+    cost = collections.Counter()
+    fn, after_calls = None, False
+    with open(path, errors="replace") as f:
+        for line in f:
+            if line.startswith("fn="):
+                fn = line[3:].strip()
+            elif line.startswith("calls="):
+                after_calls = True  # the next cost line is the callee's, inclusive
+            elif line[:1].isdigit() or line[:1] in "+-*":
+                parts = line.split()
+                if after_calls:
+                    after_calls = False
+                elif len(parts) >= 2 and fn is not None:
+                    cost[fn] += int(parts[1])
+    return cost
+
+
+def breakdown(cg_dir, name):
+    """Prints where the instructions of one scenario go, per call."""
+    for path in sorted(glob.glob(os.path.join(cg_dir, "callgrind.out.*"))):
+        with open(path, errors="replace") as f:
+            head = f.read(4096)
+        m = re.search(r"Client Request: bench (\S+) (\S+) (\d+)", head)
+        if not m or m.group(1) != name:
+            continue
+        n = int(m.group(3))
+        print("%s/%s: instructions per call, by function (self)" % (name, m.group(2)))
+        for fn, c in self_costs(path).most_common():
+            if c / n >= 0.05:
+                print("  %8.1f  %s" % (c / n, fn))
+
+
 def fmt(x, digits=1):
     if x is None:
         return "n/a"
@@ -142,8 +183,13 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", required=True, help="the bench.sh output directory")
     ap.add_argument("--header", default="", help="lines to put above the table")
+    ap.add_argument("--breakdown", metavar="SCENARIO",
+                    help="instead of the table: where the scenario's instructions go")
     args = ap.parse_args()
     out = args.out
+    if args.breakdown:
+        breakdown(os.path.join(out, "callgrind"), args.breakdown)
+        return
 
     rows = read_list(os.path.join(out, "list.tsv"))
     skipped = read_skipped(os.path.join(out, "skipped.tsv"))
@@ -157,7 +203,14 @@ def main():
     lines.append("| # | scenario | tier (plugin remark) | defers/call | ns defer | ns twin "
                  "| instr defer | instr twin | Δ instr/defer | allocs/call defer | goal (Go 1.19) | met |")
     lines.append("|---|---|---|---|---|---|---|---|---|---|---|---|")
-    verdicts = []
+    # The row number is the scenario file's prefix (01m_... -> 1m), with b, c
+    # for further scenarios of the same file, as in docs/benchmarks.md.
+    seen = collections.Counter()
+    for r in rows:
+        prefix = r["file"].split("_", 1)[0].lstrip("0") or "0"
+        seen[prefix] += 1
+        r["label"] = prefix + ("" if seen[prefix] == 1 else "bcdefgh"[seen[prefix] - 2])
+    body = []
     for r in rows:
         name = r["name"]
         d_key, t_key = name + "/defer", name + "/twin"
@@ -201,13 +254,15 @@ def main():
                         if tier == "heap-allocated" and al_d:
                             why.append("%g allocs" % al_d)
                         met = "**no** (%s)" % ", ".join(why)
-        lines.append("| %d | %s: %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s |" % (
-            r["order"], name, r["what"], tier_txt, r["defers"], fmt(ns_d), fmt(ns_t),
+        body.append((r["file"], r["order"], "| %s | %s: %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+            r["label"], name, r["what"], tier_txt, r["defers"], fmt(ns_d), fmt(ns_t),
             fmt(in_d), fmt(in_t), delta, fmt(al_d, 2) if al_d is not None else "n/a",
-            goal, met))
-        verdicts.append(met)
+            goal, met)))
     for src, reason in skipped:
-        lines.append("| - | %s | skipped: does not compile yet | | | | | | | | | |" % src)
+        label = src.split("_", 1)[0].lstrip("0") or "0"
+        body.append((src, 0, "| %s | `%s` | skipped: does not compile yet | | | | | | | | | |" % (label, src)))
+    # In file order, skipped files among the others.
+    lines += [line for _, _, line in sorted(body)]
 
     if skipped:
         lines.append("")

@@ -112,7 +112,7 @@ for src in "$SRC"/scenarios/*.cpp; do
       sort | uniq -c | awk '{printf "%s%s x%s", sep, $2, $1; sep=", "}' || true)"
     say "compiled $base (${tiers:-no defer statement})"
   else
-    reason="$(grep -m1 -E 'error:' "$log" | sed -E 's/^[^ ]*error: //' || true)"
+    reason="$(grep -m1 -E 'error:' "$log" | sed -E 's/^[^ ]*:[0-9]+:[0-9]+: error: //' || true)"
     printf '%s\t%s\n' "$base.cpp" "${reason:-see $log}" >> "$OUT/skipped.tsv"
     say "SKIPPED $base: ${reason:-see $log}"
   fi
@@ -134,14 +134,20 @@ say "Google Benchmark (${GB_FLAGS[*]})"
   --benchmark_out_format=json > "$OUT/gbench.txt" 2> "$OUT/gbench.stderr"
 if ((callgrind)); then
   say "callgrind, $CALLS calls of each function"
-  valgrind --tool=callgrind --callgrind-out-file="$OUT/callgrind/callgrind.out.%p" \
+  # Uncompressed names: each dump stands alone (report.py --breakdown).
+  valgrind --tool=callgrind --compress-strings=no --compress-pos=no \
+    --callgrind-out-file="$OUT/callgrind/callgrind.out.%p" \
     "$OUT/bench" --callgrind="$CALLS" > "$OUT/callgrind.txt" 2>&1 ||
     { cat "$OUT/callgrind.txt" >&2; say "callgrind failed"; exit 1; }
 fi
 
 #--- 5. The table ----------------------------------------------------------------
-commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-if [[ -n "$(git -C "$ROOT" status --porcelain -- rewriter runtime plugin 2>/dev/null)" ]]; then
+# The commit of the tree the plugin was built from (and whose runtime header
+# it uses), which need not be this script's.
+PLUGIN_SRC="$(sed -n 's/^CMAKE_HOME_DIRECTORY:INTERNAL=//p' "$BUILD_DIR/CMakeCache.txt" 2>/dev/null || true)"
+PLUGIN_SRC="${PLUGIN_SRC:-$ROOT}"
+commit="$(git -C "$PLUGIN_SRC" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if [[ -n "$(git -C "$PLUGIN_SRC" status --porcelain -- rewriter runtime plugin 2>/dev/null)" ]]; then
   commit="$commit + uncommitted changes in rewriter/, runtime/ or plugin/"
 fi
 cpu="$(sed -n -E 's/^model name\s*:\s*//p' /proc/cpuinfo | head -n 1)"
