@@ -1,0 +1,60 @@
+// A function that can recover but never names `__result` keeps guaranteed
+// copy elision (issue 4 item 1, SPEC 2.4): it may return a type that can be
+// neither copied nor moved, its return object is built in place on the
+// normal path, and after a recovery it returns a value-initialised object,
+// also built in place (SPEC 3.2).
+//
+// XFAIL: *
+// (issue 4: __recover/__result not implemented yet)
+//
+// RUN: %cxxdefer %s -- -std=c++17 > %t.cpp
+// RUN: %clangxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s --check-prefix=EXEC
+// RUN: %gxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.gcc && %t.gcc | %FileCheck %s --check-prefix=EXEC
+// RUN: %plugin_cxx -std=c++17 -Wall -Wextra -Werror %s -o %t.plugin && %t.plugin | %FileCheck %s --check-prefix=EXEC
+
+#include <cxxdefer.h>
+
+#include "Inputs/panic.h"
+
+/// Neither copyable nor movable; prints where it is built.
+struct Pinned {
+  Pinned() { trace("Pinned() value-initialised"); }
+  explicit Pinned(int V) : V(V) { traceInt("Pinned(int)", V); }
+  Pinned(const Pinned &) = delete;
+  Pinned(Pinned &&) = delete;
+  ~Pinned() { traceInt("~Pinned", V); }
+  int V = 0;
+};
+
+static void mayThrow(int N) {
+  if (N < 0)
+    throw N;
+}
+
+static Pinned make(int N) {
+  __defer([] { show("make's deferred call", __recover()); }());
+  mayThrow(N);
+  return Pinned(N);
+}
+
+int main() {
+  {
+    Pinned A = make(5);
+    traceInt("A.V", A.V);
+  }
+  {
+    Pinned B = make(-1);
+    traceInt("B.V", B.V);
+  }
+  return 0;
+}
+
+// EXEC:      Pinned(int) 5
+// EXEC-NEXT: make's deferred call: nil
+// EXEC-NEXT: A.V 5
+// EXEC-NEXT: ~Pinned 5
+// EXEC-NEXT: make's deferred call: -1
+// EXEC-NEXT: Pinned() value-initialised
+// EXEC-NEXT: B.V 0
+// EXEC-NEXT: ~Pinned 0
+// EXEC-EMPTY:
