@@ -109,7 +109,7 @@ bool Planner::setCalleeText(SourceRange R) {
   return true;
 }
 
-std::string Planner::printType(QualType T) const {
+std::string spellType(QualType T, const ASTContext &Ctx) {
   PrintingPolicy Policy(Ctx.getLangOpts());
   Policy.SuppressUnwrittenScope = true;
   Policy.SuppressScope = false;
@@ -117,6 +117,8 @@ std::string Planner::printType(QualType T) const {
   return TypeName::getFullyQualifiedName(T.getUnqualifiedType(), Ctx, Policy,
                                          /*WithGlobalNsPrefix=*/true);
 }
+
+std::string Planner::printType(QualType T) const { return spellType(T, Ctx); }
 
 /// The object of a member call is bound like the implicit object parameter:
 /// a glvalue by reference, a prvalue (a temporary) by value.

@@ -37,6 +37,10 @@ namespace cxxdefer {
 bool planCaptures(DeferSite &Site, const DeferFunction &F,
                   clang::ASTContext &Ctx, std::vector<Finding> &Findings);
 
+/// \p T spelled so that it means the same anywhere in the function body:
+/// fully qualified, from the global namespace.
+std::string spellType(clang::QualType T, const clang::ASTContext &Ctx);
+
 } // namespace cxxdefer
 
 #endif // CXXDEFER_REWRITER_CAPTUREPLAN_H

@@ -24,8 +24,9 @@ static std::string whyNotOpenCoded(const DeferFunction &F,
             " defer statements, more than " +
             llvm::Twine(Opts.MaxOpenCodedDefers))
         .str();
-  if (F.Returns * Defers > Opts.MaxReturnsTimesDefers)
-    return (llvm::Twine(F.Returns) + " returns x " + llvm::Twine(Defers) +
+  unsigned Returns = F.ReturnStatements.size();
+  if (Returns * Defers > Opts.MaxReturnsTimesDefers)
+    return (llvm::Twine(Returns) + " returns x " + llvm::Twine(Defers) +
             " defer statements is more than " +
             llvm::Twine(Opts.MaxReturnsTimesDefers))
         .str();

@@ -119,6 +119,29 @@ struct CapturePlan {
   clang::OverloadedOperatorKind Op = clang::OO_None;
 };
 
+/// How a function returns its result and what its handlers do after a
+/// recovery (SPEC 2.6, 3.2).
+struct ResultPlan {
+  /// The function uses `__result`: it gets a local of type Type, its
+  /// return statements assign it and jump to the final `return`.
+  bool Named = false;
+  /// The result type as it can be spelled in the body (Named, or when a
+  /// recovery returns a value-initialised result).
+  std::string Type;
+  /// The handlers' recover argument: `true`, `false`, or an expression
+  /// that is true when Type is default-constructible.
+  std::string CanRecover = "false";
+  /// The statement a handler runs after a recovery (`return;` or a goto to
+  /// FinalReturn); empty when the function cannot recover.
+  std::string AfterRecovery;
+  /// When not empty, the body is wrapped in a block followed by the label
+  /// `cxxdefer_return:` and this statement (returning the named result, or
+  /// a value-initialised one after a recovery). Outside the block, it is
+  /// out of the scope of every local, so NRVO of the user's own return
+  /// statements is kept.
+  std::string FinalReturn;
+};
+
 /// One `__defer(call);` statement.
 struct DeferSite {
   /// The parse-only expansion's marker call (cxxdefer/parse_only.h).
@@ -160,9 +183,14 @@ struct DeferFunction {
   /// function-try-block: the try block).
   const clang::CompoundStmt *Body = nullptr;
   std::vector<DeferSite> Sites;
-  /// Explicit return statements of this body (not of nested lambdas): Go's
-  /// NumReturns.
-  unsigned Returns = 0;
+  /// Explicit return statements of this body (not of nested lambdas); their
+  /// number is Go's NumReturns.
+  std::vector<const clang::ReturnStmt *> ReturnStatements;
+  /// References to `__result` that name this function's result (also from
+  /// closures inside it that have no defer statement of their own).
+  std::vector<const clang::DeclRefExpr *> ResultRefs;
+  /// Filled by planResult (NamedResult.h).
+  ResultPlan Result;
   /// Gotos that leave their top-level statement, as (top-level index of
   /// the goto, of its label); forward and backward.
   std::vector<std::pair<unsigned, unsigned>> Jumps;

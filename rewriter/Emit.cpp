@@ -5,9 +5,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "Emit.h"
+#include "FindSites.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/OperatorKinds.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include <algorithm>
 #include <map>
@@ -121,9 +123,14 @@ private:
   }
 
   std::string statementPrefix(const DeferSite &Site) const;
+  std::string handler(const std::string &Unwind) const;
+  bool emitNamedResult();
+  clang::SourceLocation spelledInFile(clang::SourceLocation Loc) const;
   bool emitStatement(const DeferSite &Site);
   void emitSlotsAndRegions(const std::vector<const DeferSite *> &Order);
   void emitFramesAndRegions(const std::vector<const DeferSite *> &Order);
+  clang::SourceLocation frameLoc(const DeferSite &Site) const;
+  bool declaresBetween(unsigned From, unsigned To) const;
   std::vector<const DeferSite *> declarationOrder() const;
 };
 
@@ -332,6 +339,11 @@ std::vector<const DeferSite *> FunctionEmitter::declarationOrder() const {
 /// Declares, before each top-level statement that holds defer statements
 /// of a stack/heap function, their stack records and one defer_frame, and
 /// opens its try region; closes the regions before the body's `}`.
+///
+/// Consecutive such statements share one frame when no declaration stands
+/// between them: with no local born in between, running the later calls at
+/// the earlier frame keeps SPEC 2.5, and each frame costs a chain walk at
+/// exit.
 void FunctionEmitter::emitFramesAndRegions(
     const std::vector<const DeferSite *> &Order) {
   std::string Closers;
@@ -340,26 +352,52 @@ void FunctionEmitter::emitFramesAndRegions(
     if (!FrameOwner)
       return;
     std::string Frame = frameName(*FrameOwner);
-    const Stmt *Before = F.Body->body_begin()[FrameOwner->SlotIndex];
-    Edits.insert(SM.getExpansionLoc(Before->getBeginLoc()),
-                 "::cxxdefer::detail::defer_frame " + Frame + "; try { ");
-    Closers = "} catch (...) { " + Frame +
-              ".unwind(); ::cxxdefer::detail::rethrow(); } " + Closers;
+    // A recovery after a throw on the normal exit leaves the frame's
+    // destructor as recovered_on_return (cxxdefer/chain.h).
+    bool CanRecover = !F.Result.AfterRecovery.empty();
+    Edits.insert(frameLoc(*FrameOwner),
+                 std::string(CanRecover ? "try { " : "") +
+                     "::cxxdefer::detail::defer_frame " + Frame + "(" +
+                     F.Result.CanRecover + "); try { ");
+    Closers = handler(Frame + ".unwind()") +
+              (CanRecover ? "} catch (const "
+                            "::cxxdefer::detail::recovered_on_return &) { " +
+                                F.Result.AfterRecovery + " } "
+                          : "") +
+              Closers;
   };
   for (const DeferSite *Site : Order) {
-    if (!FrameOwner || FrameOwner->SlotIndex != Site->SlotIndex) {
+    if (!FrameOwner || declaresBetween(FrameOwner->SlotIndex, Site->SlotIndex)) {
       closeFrame();
       FrameOwner = Site;
     }
-    if (Site->Class == DeferClass::StackAllocated) {
-      const Stmt *Before = F.Body->body_begin()[Site->SlotIndex];
-      Edits.insert(SM.getExpansionLoc(Before->getBeginLoc()),
-                   "::cxxdefer::detail::stack_record " + slotName(*Site) +
-                       "; ");
-    }
+    // A stack record goes before its frame, so it outlives the frame's run.
+    if (Site->Class == DeferClass::StackAllocated)
+      Edits.insert(frameLoc(*FrameOwner), "::cxxdefer::detail::stack_record " +
+                                              slotName(*Site) + "; ");
   }
   closeFrame();
   Edits.insert(F.Body->getRBracLoc(), Closers);
+}
+
+/// Where the frame (or slot) of \p Site is declared: before the top-level
+/// statement classify chose.
+SourceLocation FunctionEmitter::frameLoc(const DeferSite &Site) const {
+  return SM.getExpansionLoc(
+      F.Body->body_begin()[Site.SlotIndex]->getBeginLoc());
+}
+
+/// True if a top-level statement in [\p From, \p To) declares something.
+bool FunctionEmitter::declaresBetween(unsigned From, unsigned To) const {
+  for (unsigned I = From; I < To; ++I) {
+    const Stmt *S = F.Body->body_begin()[I];
+    while (isa<LabelStmt>(S) || isa<AttributedStmt>(S))
+      S = isa<LabelStmt>(S) ? cast<LabelStmt>(S)->getSubStmt()
+                            : cast<AttributedStmt>(S)->getSubStmt();
+    if (isa<DeclStmt>(S))
+      return true;
+  }
+  return false;
 }
 
 void FunctionEmitter::emitSlotsAndRegions(
@@ -374,19 +412,98 @@ void FunctionEmitter::emitSlotsAndRegions(
   for (const DeferSite *Site : Order) {
     std::string Name = slotName(*Site);
     if (Site->Slot == SlotKind::Hoisted) {
-      const Stmt *Before = F.Body->body_begin()[Site->SlotIndex];
-      Edits.insert(SM.getExpansionLoc(Before->getBeginLoc()),
-                   "::cxxdefer::detail::cond_slot<" +
+      Edits.insert(frameLoc(*Site), "::cxxdefer::detail::cond_slot<" +
                        std::to_string(Site->Bit) + "> " + Name + "(" +
                        bitsName() + "); try { ");
     }
-    Closers = "} catch (...) { " + Name +
-              ".unwind(); ::cxxdefer::detail::rethrow(); } " + Closers;
+    Closers = handler(Name + ".unwind(" + F.Result.CanRecover + ")") + Closers;
   }
   Edits.insert(F.Body->getRBracLoc(), Closers);
 }
 
+/// The end of a slot's or frame's try region: run the deferred calls with
+/// the exception current (\p Unwind), return if one recovered it, else
+/// rethrow.
+std::string FunctionEmitter::handler(const std::string &Unwind) const {
+  std::string Text = "} catch (...) { ";
+  if (F.Result.AfterRecovery.empty())
+    Text += Unwind + "; ";
+  else
+    Text += "if (" + Unwind + ") " + F.Result.AfterRecovery + " ";
+  return Text + "::cxxdefer::detail::rethrow(); } ";
+}
+
+/// Go's named result: a local the return statements assign, returned after
+/// the deferred calls ran (NamedResult.h).
+bool FunctionEmitter::emitNamedResult() {
+  llvm::DenseSet<const DeclRefExpr *> Returned; // `return __result;`
+  for (const ReturnStmt *Return : F.ReturnStatements) {
+    SourceLocation Keyword = Return->getReturnLoc();
+    SourceLocation Last = Return->getEndLoc();
+    if (!Edits.inFile(Keyword) || !Edits.inFile(Last))
+      return false;
+    std::optional<Token> Semi = Lexer::findNextToken(Last, SM, LangOpts);
+    if (!Semi || !Semi->is(tok::semi) || !Edits.inFile(Semi->getLocation()))
+      return false;
+    SourceLocation AfterSemi = Semi->getLocation().getLocWithOffset(1);
+    const Expr *Value = Return->getRetValue();
+    // `return __result;` (whose AST before the rewrite is a conversion of
+    // the placeholder): the value is already in place, and assigning it to
+    // itself would draw -Wself-assign.
+    const DeclRefExpr *Itself = nullptr;
+    bool Invalid = false;
+    StringRef Operand =
+        StringRef(SM.getCharacterData(Keyword.getLocWithOffset(6), &Invalid),
+                  SM.getFileOffset(Semi->getLocation()) -
+                      SM.getFileOffset(Keyword.getLocWithOffset(6)))
+            .trim();
+    for (const DeclRefExpr *Ref : F.ResultRefs)
+      if (!Invalid && Operand == "__result" &&
+          SM.isBeforeInTranslationUnit(Keyword, SM.getFileLoc(Ref->getBeginLoc())) &&
+          SM.isBeforeInTranslationUnit(SM.getFileLoc(Ref->getBeginLoc()),
+                                       Semi->getLocation()))
+        Itself = Ref;
+    if (Itself) {
+      Returned.insert(Itself);
+      Edits.replace(Keyword, AfterSemi,
+                    "goto cxxdefer_return;" +
+                        std::string(lineBreaksBetween(SM, Keyword, AfterSemi),
+                                    '\n'));
+      continue;
+    }
+    Edits.replace(Keyword, Keyword.getLocWithOffset(6),
+                  Value ? "{ cxxdefer_result =" : "{");
+    Edits.replace(Semi->getLocation(), AfterSemi, "; goto cxxdefer_return; }");
+  }
+  for (const DeclRefExpr *Ref : F.ResultRefs) {
+    if (Returned.count(Ref))
+      continue;
+    SourceLocation Name = spelledInFile(Ref->getLocation());
+    if (Name.isInvalid() || !Edits.inFile(Name))
+      return false;
+    Edits.replace(Name, Name.getLocWithOffset(8), "cxxdefer_result");
+  }
+  return true;
+}
+
+/// \p Loc if it is in a file, or where a macro argument holding it is
+/// written; invalid when it comes from a macro body.
+SourceLocation FunctionEmitter::spelledInFile(SourceLocation Loc) const {
+  while (Loc.isMacroID()) {
+    if (!SM.isMacroArgExpansion(Loc))
+      return SourceLocation();
+    Loc = SM.getImmediateSpellingLoc(Loc);
+  }
+  return Loc;
+}
+
 bool FunctionEmitter::run() {
+  if (!F.Result.FinalReturn.empty())
+    Edits.insert(F.Body->getLBracLoc().getLocWithOffset(1),
+                 F.Result.Named ? " " + F.Result.Type + " cxxdefer_result{}; {"
+                                : " {");
+  if (F.Result.Named && !emitNamedResult())
+    return false;
   for (const DeferSite &Site : F.Sites)
     if (!emitStatement(Site))
       return false;
@@ -394,6 +511,9 @@ bool FunctionEmitter::run() {
     emitSlotsAndRegions(declarationOrder());
   else
     emitFramesAndRegions(declarationOrder());
+  if (!F.Result.FinalReturn.empty())
+    Edits.insert(F.Body->getRBracLoc(),
+                 "} cxxdefer_return: " + F.Result.FinalReturn + " ");
   return true;
 }
 
@@ -405,8 +525,9 @@ bool emitFunction(const DeferFunction &F, ASTContext &Ctx,
   auto fail = [&] {
     Findings.push_back(
         {FindingLevel::Error, F.Sites.front().Statement.getBegin(),
-         "cannot rewrite the defer statements of this function: its body "
-         "is not written out in one file"});
+         "cannot rewrite the defer statements of this function: its body, "
+         "a return statement or a use of '__result' is not written out in "
+         "its file (it comes from a macro expansion)"});
     return false;
   };
   if (!Begin.isFileID() || !F.Body->getRBracLoc().isFileID())

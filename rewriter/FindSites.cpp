@@ -18,6 +18,7 @@
 #include "FindSites.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Lex/Lexer.h"
@@ -74,7 +75,7 @@ static const Expr *userCallOf(const LambdaExpr *Lambda) {
 }
 
 /// Returns true if \p E names the parse-only `__result` object.
-static bool isResultReference(const Expr *E) {
+bool isResultReference(const Expr *E) {
   const auto *Ref = dyn_cast<DeclRefExpr>(E);
   if (!Ref)
     return false;
@@ -226,8 +227,6 @@ private:
         visitDeferStatement(E, DeferLambda, InLoop, AtStatement);
         return;
       }
-      if (isResultReference(E))
-        error(E->getBeginLoc(), "'__result' is not supported yet");
     }
     switch (S->getStmtClass()) {
     case Stmt::CompoundStmtClass:
@@ -294,7 +293,7 @@ private:
       }
       return;
     case Stmt::ReturnStmtClass:
-      ++F.Returns;
+      F.ReturnStatements.push_back(cast<ReturnStmt>(S));
       return walk(cast<ReturnStmt>(S)->getRetValue(), InLoop, false);
     case Stmt::CXXTryStmtClass: {
       const auto *Try = cast<CXXTryStmt>(S);
@@ -372,9 +371,40 @@ public:
   }
 
   bool VisitCallExpr(CallExpr *Call) {
-    if (isMarkerCall(Call) && !SM.isInSystemHeader(Call->getBeginLoc()))
+    if (SM.isInSystemHeader(Call->getBeginLoc()))
+      return true;
+    if (isMarkerCall(Call))
       AllMarkers.push_back(Call);
+    if (isRecoverWithArguments(Call))
+      Out.Findings.push_back({FindingLevel::Error,
+                              SM.getFileLoc(Call->getBeginLoc()),
+                              "'__recover()' takes no arguments"});
     return true;
+  }
+
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    if (isResultReference(Ref) && !SM.isInSystemHeader(Ref->getBeginLoc()))
+      ResultRefs.push_back(Ref);
+    return true;
+  }
+
+  /// Gives every `__result` to the function it names the result of: the
+  /// innermost enclosing body with a defer statement (a closure without
+  /// defer statements refers to its enclosing function's result, as a Go
+  /// closure refers to a named result). Reports those that have none.
+  void assignResultReferences() {
+    llvm::DenseMap<const FunctionDecl *, DeferFunction *> ByFunction;
+    for (DeferFunction &F : Out.Functions)
+      ByFunction[F.Function] = &F;
+    for (const DeclRefExpr *Ref : ResultRefs) {
+      if (DeferFunction *Owner = ownerOf(Ref, ByFunction))
+        Owner->ResultRefs.push_back(Ref);
+      else
+        Out.Findings.push_back(
+            {FindingLevel::Error, SM.getFileLoc(Ref->getBeginLoc()),
+             "'__result' can only be used in a function that contains a "
+             "defer statement"});
+    }
   }
 
   bool VisitFunctionDecl(FunctionDecl *FD) {
@@ -409,6 +439,36 @@ private:
   llvm::DenseSet<const LambdaExpr *> MarkerLambdas;
   llvm::DenseSet<const CallExpr *> Claimed;
   std::vector<const CallExpr *> AllMarkers;
+  std::vector<const DeclRefExpr *> ResultRefs;
+
+  static bool isRecoverWithArguments(const CallExpr *Call) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    return Callee && Call->getNumArgs() > 0 && Callee->getIdentifier() &&
+           Callee->getName() == "__recover" &&
+           Callee->getDeclContext()->getRedeclContext()->isTranslationUnit();
+  }
+
+  DeferFunction *
+  ownerOf(const DeclRefExpr *Ref,
+          const llvm::DenseMap<const FunctionDecl *, DeferFunction *> &ByFunction) {
+    DynTypedNodeList Parents = Ctx.getParents(*Ref);
+    while (!Parents.empty()) {
+      const DynTypedNode &Parent = Parents[0];
+      const FunctionDecl *Function = Parent.get<FunctionDecl>();
+      if (const auto *Lambda = Parent.get<LambdaExpr>())
+        Function = Lambda->getCallOperator();
+      if (Function) {
+        auto It = ByFunction.find(Function);
+        if (It != ByFunction.end())
+          return It->second;
+        const auto *Method = dyn_cast<CXXMethodDecl>(Function);
+        if (!Method || !Method->getParent()->isLambda())
+          return nullptr; // a function without defer statements
+      }
+      Parents = Ctx.getParents(Parent);
+    }
+    return nullptr;
+  }
 
   void analyse(const FunctionDecl *FD, const Stmt *BodyStmt) {
     if (!BodyStmt || SM.isInSystemHeader(BodyStmt->getBeginLoc()))
@@ -447,6 +507,7 @@ SiteSearch findSites(ASTContext &Ctx) {
   BodyFinder Finder(Ctx, Out);
   Finder.TraverseAST(Ctx);
   Finder.reportStrayMarkers();
+  Finder.assignResultReferences();
   return Out;
 }
 

@@ -34,13 +34,16 @@ struct SiteSearch {
   /// Bodies with at least one defer statement, in source order.
   std::vector<DeferFunction> Functions;
   /// Misplaced defer statements (outside a function body, inside an
-  /// expression, produced by a macro) and uses of `__result`, which is not
-  /// supported yet.
+  /// expression, produced by a macro), `__result` outside a function with
+  /// a defer statement, `__recover` with arguments.
   std::vector<Finding> Findings;
 };
 
 /// Walks every function-like body of \p Ctx that is written in a user file.
 SiteSearch findSites(clang::ASTContext &Ctx);
+
+/// Returns true if \p E names the parse-only `__result` object.
+bool isResultReference(const clang::Expr *E);
 
 } // namespace cxxdefer
 

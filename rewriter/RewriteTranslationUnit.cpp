@@ -16,6 +16,7 @@
 #include "Classify.h"
 #include "Emit.h"
 #include "FindSites.h"
+#include "NamedResult.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/STLExtras.h"
 #include <map>
@@ -66,6 +67,7 @@ static bool rewriteFunction(DeferFunction &F, ASTContext &Ctx,
            "runs only when the function returns"});
     Ok &= planCaptures(Site, F, Ctx, Out.Findings);
   }
+  Ok &= planResult(F, Ctx, Out.Findings);
   if (!F.Problem.empty()) {
     Out.Findings.push_back({FindingLevel::Error, F.ProblemLoc, F.Problem});
     Ok = false;

@@ -28,6 +28,7 @@
 
 #include "cxxdefer/parse_only.h"
 #include "cxxdefer/bind.h"
+#include "cxxdefer/panic.h"
 #include "cxxdefer/open_coded.h"
 #include "cxxdefer/chain.h"
 #include "cxxdefer/pool.h"

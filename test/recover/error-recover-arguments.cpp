@@ -2,8 +2,6 @@
 // or two arguments is "too many arguments"): each call with arguments is an
 // error at the `__recover` of the call (SPEC 6).
 //
-// XFAIL: *
-// (issue 4: __recover/__result not implemented yet)
 //
 // RUN: not %cxxdefer %s -- -std=c++17 > %t.tool 2>&1
 // RUN: %FileCheck %s --check-prefix=ERR --input-file=%t.tool

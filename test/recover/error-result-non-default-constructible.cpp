@@ -3,8 +3,6 @@
 // class without a default constructor, or a reference result type, the use
 // is an error that says why.
 //
-// XFAIL: *
-// (issue 4: __recover/__result not implemented yet)
 //
 // RUN: not %cxxdefer %s -- -std=c++17 > %t.tool 2>&1
 // RUN: %FileCheck %s --check-prefix=ERR --input-file=%t.tool

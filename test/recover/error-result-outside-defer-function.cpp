@@ -4,8 +4,6 @@
 // lambda without defer statements in such a function, and at namespace
 // scope.
 //
-// XFAIL: *
-// (issue 4: __recover/__result not implemented yet)
 //
 // RUN: not %cxxdefer %s -- -std=c++17 > %t.tool 2>&1
 // RUN: %FileCheck %s --check-prefix=ERR --input-file=%t.tool

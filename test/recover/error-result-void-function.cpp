@@ -2,8 +2,6 @@
 // function, a constructor, a destructor) is an error at the use, that says
 // why (SPEC 2.6, 6), also inside a deferred closure of such a function.
 //
-// XFAIL: *
-// (issue 4: __recover/__result not implemented yet)
 //
 // RUN: not %cxxdefer %s -- -std=c++17 > %t.tool 2>&1
 // RUN: %FileCheck %s --check-prefix=ERR --input-file=%t.tool

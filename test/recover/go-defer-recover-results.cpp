@@ -8,8 +8,6 @@
 // that never names `__result` returns a value-initialised R after it
 // recovers, not whatever its locals hold.
 //
-// XFAIL: *
-// (issue 4: __recover/__result not implemented yet)
 //
 // RUN: %cxxdefer %s -- -std=c++17 > %t.cpp
 // RUN: %clangxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s --check-prefix=EXEC

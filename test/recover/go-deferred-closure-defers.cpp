@@ -10,8 +10,7 @@
 // or by an exception.
 //
 // XFAIL: *
-// (issue 4: __recover/__result not implemented yet)
-// Also: a defer statement inside a deferred closure is rejected for now
+// A known bug: a defer statement inside a deferred closure is rejected for now
 // ("'__defer' produced by a macro expansion is not supported", see
 // test/rewriter/deferred-closure-defers.cpp).
 //

@@ -6,8 +6,6 @@
 // struct panic is a thrown TErr, and Go's type assertion `x.(terr)` is a
 // handler for TErr on the recovered exception_ptr.
 //
-// XFAIL: *
-// (issue 4: __recover/__result not implemented yet)
 //
 // RUN: %cxxdefer %s -- -std=c++17 > %t.cpp
 // RUN: %clangxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s --check-prefix=EXEC

@@ -10,8 +10,6 @@
 // rejected for now (test/rewriter/deferred-closure-defers.cpp);
 // go-deferred-closure-defers.cpp has the closure form.
 //
-// XFAIL: *
-// (issue 4: __recover/__result not implemented yet)
 //
 // RUN: %cxxdefer %s -- -std=c++17 > %t.cpp
 // RUN: %clangxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s --check-prefix=EXEC

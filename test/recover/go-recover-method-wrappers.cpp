@@ -11,8 +11,6 @@
 // nil first; in C++ a helper would recover (recover-in-helper.cpp), so the
 // C++ body calls `__recover()` directly twice: the value, then null.
 //
-// XFAIL: *
-// (issue 4: __recover/__result not implemented yet)
 //
 // RUN: %cxxdefer %s -- -std=c++17 > %t.cpp
 // RUN: %clangxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s --check-prefix=EXEC

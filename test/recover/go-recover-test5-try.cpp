@@ -7,8 +7,6 @@
 // C++ has no interface{}), g is a function pointer deferred as a call
 // through a value, and Go's bare `return` is `return __result;`.
 //
-// XFAIL: *
-// (issue 4: __recover/__result not implemented yet)
 //
 // RUN: %cxxdefer %s -- -std=c++17 > %t.cpp
 // RUN: %clangxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s --check-prefix=EXEC

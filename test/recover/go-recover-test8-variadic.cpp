@@ -7,8 +7,6 @@
 // parameter bound to `__result` at the defer statement (SPEC 2.3).
 // (result-lvalue-uses.cpp has `&__result`.)
 //
-// XFAIL: *
-// (issue 4: __recover/__result not implemented yet)
 //
 // RUN: %cxxdefer %s -- -std=c++17 > %t.cpp
 // RUN: %clangxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s --check-prefix=EXEC

@@ -14,8 +14,6 @@
 // call"); in C++ that helper would recover (recover-in-helper.cpp), so the
 // C++ mustRecover does not.
 //
-// XFAIL: *
-// (issue 4: __recover/__result not implemented yet)
 //
 // RUN: %cxxdefer %s -- -std=c++17 > %t.cpp
 // RUN: %clangxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s --check-prefix=EXEC

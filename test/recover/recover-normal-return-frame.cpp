@@ -5,8 +5,6 @@
 // exception. Go's test/recover.go mustNotRecover and TestRecoverMatching
 // check the same (go-recover-matching.cpp is the Go test itself).
 //
-// XFAIL: *
-// (issue 4: __recover/__result not implemented yet)
 //
 // RUN: %cxxdefer %s -- -std=c++17 > %t.cpp
 // RUN: %clangxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s --check-prefix=EXEC

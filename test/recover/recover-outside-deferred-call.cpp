@@ -7,8 +7,6 @@
 // calls. The exceptions still reach their handlers. (Go's recover() returns
 // nil outside deferred calls; Go has no destructors or handlers.)
 //
-// XFAIL: *
-// (issue 4: __recover/__result not implemented yet)
 //
 // RUN: %cxxdefer %s -- -std=c++17 > %t.cpp
 // RUN: %clangxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s --check-prefix=EXEC

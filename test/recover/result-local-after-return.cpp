@@ -6,8 +6,6 @@
 // the case where this matters in C++: without the copy into `__result`,
 // NRVO would make t and the returned object the same.
 //
-// XFAIL: *
-// (issue 4: __recover/__result not implemented yet)
 //
 // RUN: %cxxdefer %s -- -std=c++17 > %t.cpp
 // RUN: %clangxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s --check-prefix=EXEC

@@ -6,12 +6,12 @@
 // changes it; the caller gets the final value.
 //
 // XFAIL: *
-// (issue 4: __recover/__result not implemented yet)
-// Also: before the rewrite `__result` is the parse-only placeholder of
-// cxxdefer/parse_only.h, whose conversions and operators do not cover
-// these uses (`&__result` has the placeholder's pointer type, `.` and `[]`
-// are not members of it, and template argument deduction sees the
-// placeholder type), so the file does not parse for the rewriter.
+// A known limitation (docs/limitations.md): before the rewrite `__result`
+// is the parse-only placeholder of cxxdefer/parse_only.h. Its conversions
+// and operators cover assignment, arithmetic, comparison, `&__result` and
+// passing it to a non-template parameter, but member access, subscripts
+// and template argument deduction see the placeholder type, so this file
+// does not parse for the rewriter. The workaround is `R &r = __result;`.
 //
 // RUN: %cxxdefer %s -- -std=c++17 > %t.cpp
 // RUN: %clangxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s --check-prefix=EXEC

@@ -13,7 +13,7 @@
 
 #include "Inputs/trace.h"
 
-// CHECK: int main() { unsigned char cxxdefer_bits_[[@LINE+1]]_{{[0-9]+}} = 0;
+// CHECK: int main() { { unsigned char cxxdefer_bits_[[@LINE+1]]_{{[0-9]+}} = 0;
 int main() {
   trace("enter");
   // The slot is declared before the block, the defer statement arms it.
@@ -26,7 +26,7 @@ int main() {
   }
   trace("after block");
   return 0;
-  // CHECK: } catch (...) { cxxdefer_d[[@LINE-5]]_5.unwind(); ::cxxdefer::detail::rethrow(); } }
+  // CHECK: } catch (...) { if (cxxdefer_d[[@LINE-5]]_5.unwind({{.*}})) {{[a-z_ ]+}}; ::cxxdefer::detail::rethrow(); } }
 }
 
 // EXEC:      enter

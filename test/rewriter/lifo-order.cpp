@@ -22,7 +22,7 @@ int main() {
   __defer(trace("third"));
   trace("body");
   return 0;
-  // CHECK: } catch (...) { cxxdefer_d[[@LINE-3]]_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { cxxdefer_d[[@LINE-5]]_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { cxxdefer_d[[@LINE-7]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }
+  // CHECK: } catch (...) { if (cxxdefer_d[[@LINE-3]]_3.unwind({{.*}})) {{[a-z_ ]+}}; ::cxxdefer::detail::rethrow(); } } catch (...) { if (cxxdefer_d[[@LINE-5]]_3.unwind({{.*}})) {{[a-z_ ]+}}; ::cxxdefer::detail::rethrow(); } } catch (...) { if (cxxdefer_d[[@LINE-7]]_3.unwind({{.*}})) {{[a-z_ ]+}}; ::cxxdefer::detail::rethrow(); } }
 }
 
 // EXEC:      body

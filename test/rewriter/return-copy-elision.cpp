@@ -2,10 +2,16 @@
 // calls (SPEC 2.4): a Tracked returned by name or as a prvalue is neither
 // copied nor moved, and the deferred call runs after the result exists.
 //
+// GCC applies NRVO only when every return statement of the function returns
+// the same variable. A function that can recover has one more: after the
+// wrapped body, the value-initialised result a recovery returns (SPEC 3.2).
+// So with GCC the named result is moved once (docs/limitations.md); the
+// prvalue is still elided.
+//
 // RUN: %cxxdefer %s -- -std=c++17 > %t.cpp
 // RUN: %if !forced-tier %{ %FileCheck %s --input-file=%t.cpp %}
 // RUN: %clangxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s --check-prefix=EXEC
-// RUN: %gxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.gcc && %t.gcc | %FileCheck %s --check-prefix=EXEC
+// RUN: %gxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.gcc && %t.gcc | %FileCheck %s --check-prefix=GCC
 // RUN: %plugin_cxx -std=c++17 -Wall -Wextra -Werror %s -o %t.plugin && %t.plugin | %FileCheck %s --check-prefix=EXEC
 
 #include <cxxdefer.h>
@@ -43,3 +49,15 @@ int main() {
 // EXEC-NEXT: dtor prvalue
 // EXEC-NEXT: dtor named
 // EXEC-EMPTY:
+
+// GCC:      ctor named
+// GCC-NEXT: returning named
+// GCC-NEXT: move named
+// GCC-NEXT: use named in deferred
+// GCC-NEXT: dtor named
+// GCC-NEXT: ctor prvalue
+// GCC-NEXT: deferred after prvalue
+// GCC-NEXT: copies 0 moves 1
+// GCC-NEXT: dtor prvalue
+// GCC-NEXT: dtor named
+// GCC-EMPTY:

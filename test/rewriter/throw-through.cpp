@@ -30,7 +30,7 @@ static void inner() {
   __defer(Later.use("deferred 2"));
   Tracked Last("last");
   throw Error(42);
-  // CHECK: } catch (...) { cxxdefer_d{{[0-9]+}}_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { cxxdefer_d[[@LINE-5]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }
+  // CHECK: } catch (...) { if (cxxdefer_d{{[0-9]+}}_3.unwind(true)) return; ::cxxdefer::detail::rethrow(); } } catch (...) { if (cxxdefer_d[[@LINE-5]]_3.unwind(true)) return; ::cxxdefer::detail::rethrow(); } }
 }
 
 static void middle() {

@@ -15,7 +15,7 @@ static void run(int N) {
   // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}; try {
   __defer(traceInt("deferred in run", N));
   traceInt("run body", N);
-  // CHECK: } catch (...) { cxxdefer_d[[@LINE-2]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }
+  // CHECK: } catch (...) { if (cxxdefer_d[[@LINE-2]]_3.unwind(true)) return; ::cxxdefer::detail::rethrow(); } }
 }
 
 int main() {

@@ -22,7 +22,7 @@
 
 static void forLoop(int N) {
   Tracked Outer("outer");
-  // CHECK: ::cxxdefer::detail::defer_frame cxxdefer_frame{{[0-9_]+}}; try { for
+  // CHECK: ::cxxdefer::detail::defer_frame cxxdefer_frame{{[0-9_]+}}(true); try { for
   for (int I = 0; I < N; ++I) {
     Tracked Inner("inner");
     // CHECK: ::cxxdefer::detail::heap_defer({{.*}}traceInt{{.*}}val(I)});

@@ -32,12 +32,15 @@
 /// as an open-coded slot) and wraps the rest of the body in a try region:
 ///
 ///     cxxdefer::detail::stack_record cxxdefer_d12_3;   // stack tier only
-///     cxxdefer::detail::defer_frame cxxdefer_frame12_3;
+///     cxxdefer::detail::defer_frame cxxdefer_frame12_3(true);
 ///     try { ... cxxdefer_d12_3.push(bind(...)); ... }
-///     catch (...) { cxxdefer_frame12_3.unwind(); rethrow(); }
+///     catch (...) { if (cxxdefer_frame12_3.unwind()) return; rethrow(); }
 ///
 /// The destructor runs the frame's records on a normal exit; the handler
-/// runs them with the exception current, as an open-coded slot does.
+/// runs them with the exception current, as an open-coded slot does, and
+/// returns from the function when one of them recovers it (panic.h). A
+/// frame of a function that can recover sits in one more try block, which
+/// catches recovered_on_return (below) and returns the same way.
 ///
 /// Run order and throwing calls (SPEC 3.3, 3.4): a record is unlinked
 /// before its call runs (Go pops `d` before calling `d.fn`). When a call
@@ -50,6 +53,7 @@
 #ifndef CXXDEFER_CHAIN_H
 #define CXXDEFER_CHAIN_H
 
+#include "cxxdefer/panic.h"
 #include "cxxdefer/stored_call.h"
 #include <cstddef>
 #include <utility>
@@ -86,40 +90,83 @@ inline void link_record(record *r) noexcept {
   head = r;
 }
 
-/// Runs, newest first, the records linked after \p stop (Go's deferreturn
-/// loop). When a call throws, the rest run with the new exception current,
-/// then it propagates.
-inline void run_records_until(record *stop) {
+/// Runs, newest first, the records linked after \p stop while an exception
+/// propagates (the handler's path). Stops after a call that recovers the
+/// exception and \returns true; the remaining records then run on the
+/// normal exit that follows. A call that throws replaces the exception:
+/// the rest run for the new one.
+inline bool unwind_records_until(record *stop, bool can_recover) {
   record *&head = chain_head();
   while (head != stop) {
     record *r = head;
     head = r->link; // unlinked before its call runs
     try {
+      panic_scope panic(can_recover);
       r->run(r);
+      if (panic.recovered())
+        return true;
     } catch (...) {
-      run_records_until(stop);
+      if (unwind_records_until(stop, can_recover))
+        return true;
       throw;
     }
   }
+  return false;
+}
+
+/// Thrown by a frame's destructor when, on a normal exit, a deferred call
+/// threw and a later one recovered: the function must now return as after
+/// any recovery (its return object, if any, was destroyed when the call
+/// threw). The rewriter catches it right around the frame, inside the
+/// function, exactly where an open-coded slot's handler would have been
+/// entered; it never leaves the function.
+struct recovered_on_return {};
+
+/// Runs, newest first, the records linked after \p stop on a normal exit
+/// (Go's deferreturn loop). A call that throws starts a propagation: the
+/// rest run for it and may recover it (then the records after that run as
+/// on a normal exit, and recovered_on_return is thrown).
+inline void run_records_until(record *stop, bool can_recover) {
+  record *&head = chain_head();
+  if (head == stop)
+    return;
+  panics_hidden hidden; // normal-exit calls: __recover() is null in them
+  bool recovered = false;
+  while (head != stop) {
+    record *r = head;
+    head = r->link;
+    try {
+      r->run(r);
+    } catch (...) {
+      if (!unwind_records_until(stop, can_recover))
+        throw;
+      recovered = true;
+    }
+  }
+  if (recovered)
+    throw recovered_on_return();
 }
 
 /// The records of one function frame, from one point on (see the file
-/// comment).
+/// comment). \p can_recover: the frame can return after a recovery.
 class defer_frame {
 public:
-  defer_frame() noexcept : stop_(chain_head()) {}
+  explicit defer_frame(bool can_recover) noexcept
+      : stop_(chain_head()), can_recover_(can_recover) {}
   defer_frame(const defer_frame &) = delete;
   defer_frame &operator=(const defer_frame &) = delete;
 
   /// A normal exit: runs the frame's records. A throwing call starts a
   /// propagation (SPEC 3.3), hence noexcept(false).
-  ~defer_frame() noexcept(false) { run_records_until(stop_); }
+  ~defer_frame() noexcept(false) { run_records_until(stop_, can_recover_); }
 
   /// Called by the frame's handler with the exception current.
-  void unwind() { run_records_until(stop_); }
+  /// \returns true if a call recovered it.
+  bool unwind() { return unwind_records_until(stop_, can_recover_); }
 
 private:
   record *stop_;
+  bool can_recover_;
 };
 
 /// Runs and destroys a record's call; the record itself stays where it is.

@@ -31,9 +31,10 @@
 /// Exceptions never run a deferred call from a destructor: each slot's try
 /// region ends in a handler that calls unwind() with the exception current
 /// (so the call runs while the locals declared before the slot are alive,
-/// can see the exception, and can throw a new one that replaces it); the
-/// handler disarms the slot first, so its destructor does nothing when the
-/// unwinding reaches it. A slot's destructor is noexcept(false): a deferred
+/// can see and recover the exception - cxxdefer/panic.h - and can throw a
+/// new one that replaces it); the handler disarms the slot first, so its
+/// destructor does nothing when the unwinding reaches it. When the call
+/// recovers, the handler returns from the function instead of rethrowing. A slot's destructor is noexcept(false): a deferred
 /// call that throws during a normal return starts a propagation, and the
 /// function's remaining deferred calls run from their handlers (SPEC 3.3).
 ///
@@ -42,6 +43,7 @@
 #ifndef CXXDEFER_OPEN_CODED_H
 #define CXXDEFER_OPEN_CODED_H
 
+#include "cxxdefer/panic.h"
 #include "cxxdefer/stored_call.h"
 #include <cstddef>
 #include <utility>
@@ -63,27 +65,28 @@ public:
   open_slot &operator=(open_slot &&) = delete;
 
   /// Runs the deferred call on a normal exit.
-  ~open_slot() noexcept(false) { unwind(); }
-
-  /// Runs the deferred call now, once; called by the slot's handler with
-  /// the exception current.
-  void unwind() {
+  ~open_slot() noexcept(false) {
     if (armed_) {
       armed_ = false; // before the call, as Go clears the bit
-      call_();
+      call_on_normal_exit(call_);
     }
+  }
+
+  /// Runs the deferred call now, once; called by the slot's handler with
+  /// the exception current. \returns true if the call recovered it.
+  bool unwind(bool can_recover) {
+    if (!armed_)
+      return false;
+    armed_ = false;
+    panic_scope panic(can_recover);
+    call_();
+    return panic.recovered();
   }
 
 private:
   Call call_;
   bool armed_ = true;
 };
-
-/// Rethrows the exception being handled. The slots' handlers call it
-/// rather than spelling `throw;`: in a noexcept function or a destructor,
-/// GCC warns (-Wterminate, on by default) at every literal `throw;`, but
-/// terminating there is exactly what C++ demands and what SPEC 3.4 allows.
-[[noreturn]] inline void rethrow() { throw; }
 
 template <class Call> open_slot<Call> open_coded(Call call) {
   return open_slot<Call>(std::move(call));
@@ -110,13 +113,21 @@ public:
     bits_ |= Mask;
   }
 
-  ~cond_slot() noexcept(false) { unwind(); }
-
-  void unwind() {
+  ~cond_slot() noexcept(false) {
     if (bits_ & Mask) {
       bits_ &= static_cast<unsigned char>(~Mask);
-      run_(storage_);
+      auto run = [this] { run_(storage_); };
+      call_on_normal_exit(run);
     }
+  }
+
+  bool unwind(bool can_recover) {
+    if (!(bits_ & Mask))
+      return false;
+    bits_ &= static_cast<unsigned char>(~Mask);
+    panic_scope panic(can_recover);
+    run_(storage_);
+    return panic.recovered();
   }
 
 private:

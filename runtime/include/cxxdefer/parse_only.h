@@ -43,9 +43,19 @@ __attribute__((error(CXXDEFER_NEEDS_PLUGIN_MESSAGE_("__defer")))) void
 defer_statement_needs_plugin();
 
 /// The parse-only type of `__result`: converts to and from anything so that
-/// the usual uses (`__result = e`, `__result += e`, `return __result * 2`)
-/// type-check before the rewrite gives `__result` the function's real
-/// result type. Every operation is an error at code generation.
+/// the usual uses (`__result = e`, `__result += e`, `return __result * 2`,
+/// `f(__result)`, `&__result`, comparisons) type-check before the rewrite
+/// gives `__result` the function's real result type. Member access cannot
+/// be made to type-check for every type: bind a reference first
+/// (`R &r = __result; r.f();`), see docs/limitations.md. Every operation is
+/// an error at code generation.
+struct result_placeholder;
+
+/// What `&__result` is before the rewrite: converts to any pointer.
+struct result_address {
+  template <class T> operator T *() const;
+};
+
 struct result_placeholder {
 #define CXXDEFER_RESULT_OP_ __attribute__((error(CXXDEFER_NEEDS_PLUGIN_MESSAGE_("__result"))))
   template <class T> CXXDEFER_RESULT_OP_ operator T &() const;
@@ -60,6 +70,30 @@ struct result_placeholder {
   CXXDEFER_RESULT_OP_ const result_placeholder &operator--() const;
   CXXDEFER_RESULT_OP_ const result_placeholder &operator++(int) const;
   CXXDEFER_RESULT_OP_ const result_placeholder &operator--(int) const;
+  CXXDEFER_RESULT_OP_ result_address operator&() const;
+  CXXDEFER_RESULT_OP_ const result_placeholder &operator-() const;
+  CXXDEFER_RESULT_OP_ const result_placeholder &operator!() const;
+  CXXDEFER_RESULT_OP_ const result_placeholder &operator~() const;
+  // Binary operators with the placeholder on either side are exact matches,
+  // better than the built-in ones reached through the conversion above
+  // (which would be ambiguous).
+#define CXXDEFER_RESULT_BINARY_(op)                                            \
+  template <class T>                                                           \
+  CXXDEFER_RESULT_OP_ friend const result_placeholder &operator op(            \
+      const result_placeholder &, T &&);                                       \
+  template <class T>                                                           \
+  CXXDEFER_RESULT_OP_ friend const result_placeholder &operator op(            \
+      T &&, const result_placeholder &);
+  CXXDEFER_RESULT_BINARY_(+) CXXDEFER_RESULT_BINARY_(-)
+  CXXDEFER_RESULT_BINARY_(*) CXXDEFER_RESULT_BINARY_(/)
+  CXXDEFER_RESULT_BINARY_(%) CXXDEFER_RESULT_BINARY_(==)
+  CXXDEFER_RESULT_BINARY_(!=) CXXDEFER_RESULT_BINARY_(<)
+  CXXDEFER_RESULT_BINARY_(>) CXXDEFER_RESULT_BINARY_(<=)
+  CXXDEFER_RESULT_BINARY_(>=) CXXDEFER_RESULT_BINARY_(&&)
+  CXXDEFER_RESULT_BINARY_(||) CXXDEFER_RESULT_BINARY_(&)
+  CXXDEFER_RESULT_BINARY_(|) CXXDEFER_RESULT_BINARY_(^)
+  CXXDEFER_RESULT_BINARY_(<<) CXXDEFER_RESULT_BINARY_(>>)
+#undef CXXDEFER_RESULT_BINARY_
 #undef CXXDEFER_RESULT_OP_
 };
 
