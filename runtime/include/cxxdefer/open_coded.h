@@ -78,9 +78,7 @@ public:
     if (!armed_)
       return false;
     armed_ = false;
-    panic_scope panic(can_recover);
-    call_();
-    return panic.recovered();
+    return call_for_panic(call_, can_recover);
   }
 
 private:
@@ -125,9 +123,8 @@ public:
     if (!(bits_ & Mask))
       return false;
     bits_ &= static_cast<unsigned char>(~Mask);
-    panic_scope panic(can_recover);
-    run_(storage_);
-    return panic.recovered();
+    auto run = [this] { run_(storage_); };
+    return call_for_panic(run, can_recover);
   }
 
 private:

@@ -110,6 +110,17 @@ template <class F> [[gnu::noinline]] void call_hiding_panics(F &f) {
   f();
 }
 
+/// Calls a deferred call \p f from a handler, with the exception current.
+/// Out of line: the handlers stay small, and the normal path of the slot
+/// that owns \p f does not have to keep its state in memory for them.
+/// \returns true if \p f recovered the exception.
+template <class F>
+[[gnu::noinline]] bool call_for_panic(F &f, bool can_recover) {
+  panic_scope panic(can_recover);
+  f();
+  return panic.recovered();
+}
+
 /// Calls a deferred call \p f on a normal exit (see the file comment).
 template <class F> inline void call_on_normal_exit(F &f) {
   if (__builtin_expect(panic_scope::innermost() != nullptr, 0))
