@@ -15,8 +15,9 @@ PACKAGES=(
   clang-19 llvm-19-dev libclang-19-dev libclang-cpp19-dev llvm-19-tools
   # Build.
   cmake ninja-build g++ python3 git
-  # Tests and benchmarks.
-  valgrind libbenchmark-dev
+  # Tests and benchmarks (libclang-rt-19-dev: the ASan/TSan runtimes that
+  # the pool and thread tests link; only a Recommends of clang-19).
+  valgrind libbenchmark-dev libclang-rt-19-dev
 )
 
 is_installed() {
