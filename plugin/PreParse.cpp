@@ -127,7 +127,7 @@ static OptionalFileEntryRef findAnalysedFile(const SourceManager &SM,
 static PlacedFinding placeFinding(const Finding &F, const SourceManager &SM,
                                   const std::vector<RewrittenFile> &Files,
                                   const std::vector<FileEntryRef> &Entries) {
-  PlacedFinding Placed{F.Level, F.IsDeferClassRemark, F.Message, std::nullopt};
+  PlacedFinding Placed{F.Level, F.Class.has_value(), F.Message, std::nullopt};
   if (F.Loc.isInvalid())
     return Placed;
   // A finding in a macro argument or body is shown where the macro is used:

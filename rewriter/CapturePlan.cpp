@@ -62,7 +62,6 @@ private:
                           std::string &ConvertTo) const;
   std::optional<bool> candidatesTakeReference(const Expr *CalleeName,
                                               unsigned Index) const;
-  std::string printType(QualType T) const;
 
   bool planOperatorCall(const CXXOperatorCallExpr *Call);
   bool planMemberCall(const CallExpr *Call, const Expr *Callee);
@@ -118,7 +117,6 @@ std::string spellType(QualType T, const ASTContext &Ctx) {
                                          /*WithGlobalNsPrefix=*/true);
 }
 
-std::string Planner::printType(QualType T) const { return spellType(T, Ctx); }
 
 /// The object of a member call is bound like the implicit object parameter:
 /// a glvalue by reference, a prvalue (a temporary) by value.
@@ -173,7 +171,7 @@ Binding Planner::argumentBinding(const Expr *Arg, QualType Param,
                                  std::string &ConvertTo) const {
   const Expr *Written = Arg->IgnoreUnlessSpelledInSource();
   if (Written->refersToBitField() && !Written->isTypeDependent()) {
-    ConvertTo = printType(Written->getType());
+    ConvertTo = spellType(Written->getType(), Ctx);
     return Binding::BitField;
   }
   if (Param->isReferenceType()) {
@@ -198,11 +196,11 @@ Binding Planner::argumentBinding(const Expr *Arg, QualType Param,
     if (Made == Written->getType().getUnqualifiedType().getCanonicalType() ||
         (Made->isScalarType() && Written->getType()->isScalarType()))
       return Binding::Value;
-    ConvertTo = printType(Param.getNonReferenceType());
+    ConvertTo = spellType(Param.getNonReferenceType(), Ctx);
     return Binding::ValueConverted;
   }
   if (isa<InitListExpr>(Written) || Written->getType().isNull()) {
-    ConvertTo = printType(Param);
+    ConvertTo = spellType(Param, Ctx);
     return Binding::ValueConverted;
   }
   QualType From = Written->getType().getUnqualifiedType().getCanonicalType();
@@ -212,7 +210,7 @@ Binding Planner::argumentBinding(const Expr *Arg, QualType Param,
                                  From->isFunctionType()));
   if (Trivial)
     return Binding::Value;
-  ConvertTo = printType(Param);
+  ConvertTo = spellType(Param, Ctx);
   return Binding::ValueConverted;
 }
 

@@ -20,6 +20,7 @@
 #ifndef CXXDEFER_REWRITER_DEFERSITE_H
 #define CXXDEFER_REWRITER_DEFERSITE_H
 
+#include "RewriteTranslationUnit.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
@@ -29,9 +30,6 @@
 #include <vector>
 
 namespace cxxdefer {
-
-/// Go's three implementation classes (SPEC 4), in Go's words.
-enum class DeferClass { OpenCoded, StackAllocated, HeapAllocated };
 
 /// How one operand of the deferred call travels from the defer statement to
 /// the call at exit. Chosen per operand from the parameter it initialises

@@ -125,7 +125,6 @@ private:
   std::string statementPrefix(const DeferSite &Site) const;
   std::string handler(const std::string &Unwind) const;
   bool emitNamedResult();
-  clang::SourceLocation spelledInFile(clang::SourceLocation Loc) const;
   bool emitStatement(const DeferSite &Site);
   void emitSlotsAndRegions(const std::vector<const DeferSite *> &Order);
   void emitFramesAndRegions(const std::vector<const DeferSite *> &Order);
@@ -478,23 +477,12 @@ bool FunctionEmitter::emitNamedResult() {
   for (const DeclRefExpr *Ref : F.ResultRefs) {
     if (Returned.count(Ref))
       continue;
-    SourceLocation Name = spelledInFile(Ref->getLocation());
+    SourceLocation Name = spelledInFile(SM, Ref->getLocation());
     if (Name.isInvalid() || !Edits.inFile(Name))
       return false;
     Edits.replace(Name, Name.getLocWithOffset(8), "cxxdefer_result");
   }
   return true;
-}
-
-/// \p Loc if it is in a file, or where a macro argument holding it is
-/// written; invalid when it comes from a macro body.
-SourceLocation FunctionEmitter::spelledInFile(SourceLocation Loc) const {
-  while (Loc.isMacroID()) {
-    if (!SM.isMacroArgExpansion(Loc))
-      return SourceLocation();
-    Loc = SM.getImmediateSpellingLoc(Loc);
-  }
-  return Loc;
 }
 
 bool FunctionEmitter::run() {

@@ -74,6 +74,15 @@ static const Expr *userCallOf(const LambdaExpr *Lambda) {
   return E->IgnoreImplicit()->IgnoreParens()->IgnoreImplicit();
 }
 
+SourceLocation spelledInFile(const SourceManager &SM, SourceLocation Loc) {
+  while (Loc.isMacroID()) {
+    if (!SM.isMacroArgExpansion(Loc))
+      return SourceLocation();
+    Loc = SM.getImmediateSpellingLoc(Loc);
+  }
+  return Loc;
+}
+
 /// Returns true if \p E names the parse-only `__result` object.
 bool isResultReference(const Expr *E) {
   const auto *Ref = dyn_cast<DeclRefExpr>(E);
@@ -125,17 +134,6 @@ private:
   std::vector<SourceRange> BackwardJumpRanges;
   llvm::DenseMap<const LabelDecl *, unsigned> LabelIndex;
   std::vector<std::pair<unsigned, const LabelDecl *>> Gotos;
-
-  /// \p Loc if it is in a file, or where a macro argument holding it is
-  /// written; invalid when it comes from a macro body.
-  SourceLocation spelledInFile(SourceLocation Loc) const {
-    while (Loc.isMacroID()) {
-      if (!SM.isMacroArgExpansion(Loc))
-        return SourceLocation();
-      Loc = SM.getImmediateSpellingLoc(Loc);
-    }
-    return Loc;
-  }
 
   void error(SourceLocation Loc, std::string Message) {
     Findings.push_back({FindingLevel::Error, Loc, std::move(Message)});
@@ -332,8 +330,8 @@ private:
     // A defer statement inside a closure that is itself deferred is spelled
     // in the outer `__defer`'s argument: follow macro arguments back to the
     // file. One that a macro body produced has no text of its own to edit.
-    SourceLocation Begin = spelledInFile(Invocation.getBegin());
-    SourceLocation End = spelledInFile(Invocation.getEnd());
+    SourceLocation Begin = spelledInFile(SM, Invocation.getBegin());
+    SourceLocation End = spelledInFile(SM, Invocation.getEnd());
     if (Begin.isInvalid() || End.isInvalid())
       return error(Where, "'__defer' produced by a macro expansion is not "
                           "supported; write the defer statement directly in "

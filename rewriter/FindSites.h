@@ -45,6 +45,11 @@ SiteSearch findSites(clang::ASTContext &Ctx);
 /// Returns true if \p E names the parse-only `__result` object.
 bool isResultReference(const clang::Expr *E);
 
+/// \p Loc if it is in a file, or where a macro argument holding it is
+/// written; invalid when it comes from a macro body.
+clang::SourceLocation spelledInFile(const clang::SourceManager &SM,
+                                    clang::SourceLocation Loc);
+
 } // namespace cxxdefer
 
 #endif // CXXDEFER_REWRITER_FINDSITES_H

@@ -31,9 +31,8 @@ bool TranslationUnitRewrite::hasErrors() const {
   });
 }
 
-/// Counts \p Site in \p Stats by its class.
-static void count(RewriteStats &Stats, const DeferSite &Site) {
-  switch (Site.Class) {
+void countDefer(RewriteStats &Stats, DeferClass Class) {
+  switch (Class) {
   case DeferClass::OpenCoded:
     ++Stats.OpenCoded;
     break;
@@ -55,10 +54,10 @@ static bool rewriteFunction(DeferFunction &F, ASTContext &Ctx,
   classify(F, Opts);
   bool Ok = true;
   for (DeferSite &Site : F.Sites) {
-    count(Out.Stats, Site);
+    countDefer(Out.Stats, Site.Class);
     Finding Remark{FindingLevel::Remark, Site.Statement.getBegin(),
                    classRemark(Site)};
-    Remark.IsDeferClassRemark = true;
+    Remark.Class = Site.Class;
     Out.Findings.push_back(Remark);
     if (Opts.WarnDeferInLoop && Site.InLoop)
       Out.Findings.push_back(

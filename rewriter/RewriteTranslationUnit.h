@@ -33,6 +33,7 @@
 #include "clang/Basic/SourceLocation.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "llvm/ADT/StringRef.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,9 @@ struct RewriteOptions {
 /// Parses the value of the force-tier option ("go", "stack", "heap").
 bool parseForcedTier(llvm::StringRef Name, RewriteOptions::Tier &Out);
 
+/// Go's three implementation classes (SPEC 4), in Go's words.
+enum class DeferClass { OpenCoded, StackAllocated, HeapAllocated };
+
 /// How serious a finding is; mirrors clang's levels.
 enum class FindingLevel { Error, Warning, Remark, Note };
 
@@ -70,8 +74,9 @@ struct Finding {
   FindingLevel Level;
   clang::SourceLocation Loc;
   std::string Message;
-  /// For remarks: the -Rpass= name they belong to ("defer").
-  bool IsDeferClassRemark = false;
+  /// For the class remark of a defer statement (-Rpass=defer): the class
+  /// it reports, so front ends need not read the message back.
+  std::optional<DeferClass> Class = std::nullopt;
 };
 
 /// The new text of one user file.
@@ -93,6 +98,9 @@ struct RewriteStats {
   unsigned HeapAllocated = 0;
   unsigned FunctionsWithErrors = 0;
 };
+
+/// Adds one defer statement of class \p Class to \p Stats.
+void countDefer(RewriteStats &Stats, DeferClass Class);
 
 struct TranslationUnitRewrite {
   std::vector<RewrittenFile> Files;

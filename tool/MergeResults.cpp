@@ -38,28 +38,17 @@ static void addStats(RewriteStats &Into, const RewriteStats &From) {
 /// statements, if \p Units listed any.
 static void countDistinctDefers(llvm::ArrayRef<TranslationUnitResult> Units,
                                 RewriteStats &Stats) {
-  std::map<std::pair<std::string, unsigned>, DeferTier> Distinct;
+  std::map<std::pair<std::string, unsigned>, DeferClass> Distinct;
   for (const TranslationUnitResult &Unit : Units)
     for (const ClassifiedDefer &Defer : Unit.Failed
                                             ? llvm::ArrayRef<ClassifiedDefer>()
                                             : llvm::ArrayRef(Unit.Defers))
-      Distinct.emplace(std::make_pair(Defer.Path, Defer.Offset), Defer.Tier);
+      Distinct.emplace(std::make_pair(Defer.Path, Defer.Offset), Defer.Class);
   if (Distinct.empty())
     return;
   Stats.OpenCoded = Stats.StackAllocated = Stats.HeapAllocated = 0;
-  for (const auto &[Where, Tier] : Distinct) {
-    switch (Tier) {
-    case DeferTier::OpenCoded:
-      ++Stats.OpenCoded;
-      break;
-    case DeferTier::StackAllocated:
-      ++Stats.StackAllocated;
-      break;
-    case DeferTier::HeapAllocated:
-      ++Stats.HeapAllocated;
-      break;
-    }
-  }
+  for (const auto &[Where, Class] : Distinct)
+    countDefer(Stats, Class);
 }
 
 /// Returns the first TU in \p Units that read \p Path as a user file, did

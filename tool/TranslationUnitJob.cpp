@@ -134,34 +134,20 @@ static void reportFindings(llvm::ArrayRef<Finding> Findings,
   }
 }
 
-/// Returns the tier that a class remark's message names. The message is
-/// the user-visible contract of SPEC 4 ("open-coded defer", ...), which is
-/// why it can be read back here.
-static std::optional<DeferTier> tierOf(llvm::StringRef Message) {
-  if (Message.starts_with("open-coded defer"))
-    return DeferTier::OpenCoded;
-  if (Message.starts_with("stack-allocated defer"))
-    return DeferTier::StackAllocated;
-  if (Message.starts_with("heap-allocated defer"))
-    return DeferTier::HeapAllocated;
-  return std::nullopt;
-}
-
 /// Lists the defer statements that \p Findings classify, by canonical file
 /// and offset of the statement's expansion.
 static std::vector<ClassifiedDefer>
 collectDefers(llvm::ArrayRef<Finding> Findings, SourceManager &SM) {
   std::vector<ClassifiedDefer> Defers;
   for (const Finding &F : Findings) {
-    if (!F.IsDeferClassRemark || F.Loc.isInvalid())
+    if (!F.Class || F.Loc.isInvalid())
       continue;
-    std::optional<DeferTier> Tier = tierOf(F.Message);
     std::pair<FileID, unsigned> Where = SM.getDecomposedExpansionLoc(F.Loc);
     OptionalFileEntryRef File = SM.getFileEntryRefForID(Where.first);
-    if (!Tier || !File)
+    if (!File)
       continue;
     Defers.push_back({SM.getFileManager().getCanonicalName(*File).str(),
-                      Where.second, *Tier});
+                      Where.second, *F.Class});
   }
   return Defers;
 }

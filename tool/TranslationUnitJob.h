@@ -45,16 +45,13 @@ struct JobOptions {
   std::string ResourceDir;
 };
 
-/// Go's three implementation classes of a defer statement (SPEC 4).
-enum class DeferTier { OpenCoded, StackAllocated, HeapAllocated };
-
 /// One defer statement the core classified, located by file and offset so
 /// that a statement in a header counts once however many TUs include it.
 struct ClassifiedDefer {
   /// Canonical path of the file the statement is written in.
   std::string Path;
   unsigned Offset = 0;
-  DeferTier Tier = DeferTier::OpenCoded;
+  DeferClass Class = DeferClass::OpenCoded;
 };
 
 /// What one compile command produced, all of it owned (no AST references).
