@@ -372,7 +372,7 @@ static bool *findFlagOption(StringRef Name, PluginOptions &Opts) {
 /// Points at the option field that the numeric option \p Name sets, or null.
 static unsigned *findNumberOption(StringRef Name, PluginOptions &Opts) {
   return llvm::StringSwitch<unsigned *>(Name)
-      .Case("max-open-defers", &Opts.Rewrite.MaxOpenCodedDefers)
+      .Case("max-open-defers", &Opts.Rewrite.MaxOpenDefers)
       .Case("max-returns-times-defers", &Opts.Rewrite.MaxReturnsTimesDefers)
       .Default(nullptr);
 }
@@ -395,8 +395,11 @@ static bool applyOption(StringRef Arg, PluginOptions &Opts,
     return false;
   }
   if (Name == "force-tier") {
-    if (HasValue && cxxdefer::parseForcedTier(Value, Opts.Rewrite.ForceTier))
+    if (std::optional<ForcedTier> Tier = cxxdefer::parseForcedTier(Value);
+        HasValue && Tier) {
+      Opts.Rewrite.ForceTier = *Tier;
       return true;
+    }
     Diags.Report(Diags.getCustomDiagID(
         DiagnosticsEngine::Error,
         "cxxdefer: option '-fplugin-arg-cxxdefer-force-tier' needs one of "

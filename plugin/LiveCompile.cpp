@@ -161,17 +161,17 @@ void cxxdefer::plugin::reportFindings(CompilerInstance &Live,
   for (const PlacedFinding &F : Findings) {
     SourceLocation Loc = locateFinding(F, SM, FileIDs);
     switch (F.Level) {
-    case FindingLevel::Error:
+    case DiagLevel::Error:
       reportCustom(Diags, DiagnosticsEngine::Error, Loc, F.Message);
       LastShown = true;
       break;
-    case FindingLevel::Warning:
+    case DiagLevel::Warning:
       LastShown = reportWarning(Diags, Loc, F.Message);
       break;
-    case FindingLevel::Remark:
+    case DiagLevel::Remark:
       LastShown = reportRemark(Diags, Loc, F, PassRemarks, RemarksRequested);
       break;
-    case FindingLevel::Note:
+    case DiagLevel::Note:
       if (LastShown)
         reportCustom(Diags, DiagnosticsEngine::Note, Loc, F.Message);
       break;

@@ -73,14 +73,17 @@ public:
 /// copies its results out while the nested SourceManager still exists.
 class RewriteCollector : public ASTConsumer {
 public:
-  RewriteCollector(const RewriteOptions &Opts, PreParseResult &Out)
-      : Opts(Opts), Out(Out) {}
+  RewriteCollector(const RewriteOptions &Opts, PreParseResult &Out,
+                   std::shared_ptr<MacroTokens> Tokens)
+      : Opts(Opts), Out(Out), Tokens(std::move(Tokens)) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override;
 
 private:
   const RewriteOptions &Opts;
   PreParseResult &Out;
+  /// Records macro uses' tokens while the TU is parsed.
+  std::shared_ptr<MacroTokens> Tokens;
 };
 
 /// The nested compile's action: a syntax-only parse feeding RewriteCollector.
@@ -90,9 +93,11 @@ public:
       : Opts(Opts), Out(Out) {}
 
 protected:
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
-    return std::make_unique<RewriteCollector>(Opts, Out);
+    // The preprocessor exists and has not lexed yet: start recording.
+    return std::make_unique<RewriteCollector>(
+        Opts, Out, recordMacroTokens(CI.getPreprocessor()));
   }
 
 private:
@@ -127,7 +132,7 @@ static OptionalFileEntryRef findAnalysedFile(const SourceManager &SM,
 static PlacedFinding placeFinding(const Finding &F, const SourceManager &SM,
                                   const std::vector<RewrittenFile> &Files,
                                   const std::vector<FileEntryRef> &Entries) {
-  PlacedFinding Placed{F.Level, F.Class.has_value(), F.Message, std::nullopt};
+  PlacedFinding Placed{F.level(), F.Class.has_value(), F.message(), std::nullopt};
   if (F.Loc.isInvalid())
     return Placed;
   // A finding in a macro argument or body is shown where the macro is used:
@@ -155,7 +160,8 @@ void RewriteCollector::HandleTranslationUnit(ASTContext &Ctx) {
   }
 
   Clock::time_point Start = Clock::now();
-  TranslationUnitRewrite Rewrite = rewriteTranslationUnit(Ctx, Opts);
+  TranslationUnitRewrite Rewrite =
+      rewriteTranslationUnit(Ctx, Tokens.get(), Opts);
   Out.RewriteSeconds = secondsSince(Start);
 
   const SourceManager &SM = Ctx.getSourceManager();

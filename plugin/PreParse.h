@@ -19,7 +19,7 @@
 #ifndef CXXDEFER_PLUGIN_PREPARSE_H
 #define CXXDEFER_PLUGIN_PREPARSE_H
 
-#include "RewriteTranslationUnit.h"
+#include "cxxdefer/Rewrite.h"
 #include "clang/Basic/FileEntry.h"
 #include "clang/Frontend/FrontendOptions.h"
 #include "llvm/ADT/StringRef.h"
@@ -42,7 +42,7 @@ struct NewFileText {
 
 /// One finding of the core, placed in the text the live compile will read.
 struct PlacedFinding {
-  FindingLevel Level;
+  DiagLevel Level;
   bool IsDeferClassRemark;
   std::string Message;
   /// None when the finding has no location in a file.

@@ -20,7 +20,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "BatchRewrite.h"
-#include "RewriteTranslationUnit.h"
+#include "cxxdefer/Rewrite.h"
 #include "clang/Basic/Version.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
@@ -89,20 +89,20 @@ static cl::opt<unsigned>
                   cl::desc("Open-code no defer in a function with more defer "
                            "statements than this"),
                   cl::value_desc("N"),
-                  cl::init(cxxdefer::RewriteOptions().MaxOpenCodedDefers),
+                  cl::init(cxxdefer::RewriteOptions().MaxOpenDefers),
                   cl::cat(CxxDeferCategory));
-static cl::opt<cxxdefer::RewriteOptions::Tier> ForceTier(
+static cl::opt<cxxdefer::ForcedTier> ForceTier(
     "force-tier",
     cl::desc("For testing the tiers: classify as Go does (go), or make every "
              "defer stack-allocated (stack; loops stay heap-allocated) or "
              "heap-allocated (heap)"),
-    cl::values(clEnumValN(cxxdefer::RewriteOptions::Tier::Go, "go",
+    cl::values(clEnumValN(cxxdefer::ForcedTier::Go, "go",
                           "Go's classification (the default)"),
-               clEnumValN(cxxdefer::RewriteOptions::Tier::Stack, "stack",
+               clEnumValN(cxxdefer::ForcedTier::Stack, "stack",
                           "no open-coded defers"),
-               clEnumValN(cxxdefer::RewriteOptions::Tier::Heap, "heap",
+               clEnumValN(cxxdefer::ForcedTier::Heap, "heap",
                           "every defer from the record pool")),
-    cl::init(cxxdefer::RewriteOptions::Tier::Go), cl::cat(CxxDeferCategory));
+    cl::init(cxxdefer::ForcedTier::Go), cl::cat(CxxDeferCategory));
 static cl::opt<unsigned> MaxReturnsTimesDefers(
     "max-returns-times-defers",
     cl::desc(
@@ -283,7 +283,7 @@ int main(int argc, const char **argv) {
 
   Opts.Jobs = Jobs;
   Opts.Quiet = Quiet;
-  Opts.Job.Rewrite.MaxOpenCodedDefers = MaxOpenDefers;
+  Opts.Job.Rewrite.MaxOpenDefers = MaxOpenDefers;
   Opts.Job.Rewrite.MaxReturnsTimesDefers = MaxReturnsTimesDefers;
   Opts.Job.Rewrite.WarnDeferInLoop = WarnDeferInLoop;
   Opts.Job.Rewrite.ForceTier = ForceTier;

@@ -38,7 +38,7 @@ static void addStats(RewriteStats &Into, const RewriteStats &From) {
 /// statements, if \p Units listed any.
 static void countDistinctDefers(llvm::ArrayRef<TranslationUnitResult> Units,
                                 RewriteStats &Stats) {
-  std::map<std::pair<std::string, unsigned>, DeferClass> Distinct;
+  std::map<std::pair<std::string, unsigned>, Tier> Distinct;
   for (const TranslationUnitResult &Unit : Units)
     for (const ClassifiedDefer &Defer : Unit.Failed
                                             ? llvm::ArrayRef<ClassifiedDefer>()

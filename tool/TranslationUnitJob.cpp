@@ -100,15 +100,15 @@ static std::vector<std::string> collectUserFiles(SourceManager &SM) {
 }
 
 /// Maps a finding's level to the diagnostic level clang prints for it.
-static DiagnosticsEngine::Level diagnosticLevel(FindingLevel Level) {
+static DiagnosticsEngine::Level diagnosticLevel(DiagLevel Level) {
   switch (Level) {
-  case FindingLevel::Error:
+  case DiagLevel::Error:
     return DiagnosticsEngine::Error;
-  case FindingLevel::Warning:
+  case DiagLevel::Warning:
     return DiagnosticsEngine::Warning;
-  case FindingLevel::Remark:
+  case DiagLevel::Remark:
     return DiagnosticsEngine::Remark;
-  case FindingLevel::Note:
+  case DiagLevel::Note:
     return DiagnosticsEngine::Note;
   }
   llvm_unreachable("unknown finding level");
@@ -124,13 +124,13 @@ static void reportFindings(llvm::ArrayRef<Finding> Findings,
                            DiagnosticsEngine &Diags, bool ShowRemarks) {
   bool DroppingNotes = false;
   for (const Finding &F : Findings) {
-    if (F.Level != FindingLevel::Note)
-      DroppingNotes = F.Level == FindingLevel::Remark && !ShowRemarks;
+    if (F.level() != DiagLevel::Note)
+      DroppingNotes = F.level() == DiagLevel::Remark && !ShowRemarks;
     if (DroppingNotes)
       continue;
     // The message is an argument, not the format: it may contain '%'.
-    unsigned ID = Diags.getCustomDiagID(diagnosticLevel(F.Level), "%0");
-    Diags.Report(F.Loc, ID) << F.Message;
+    unsigned ID = Diags.getCustomDiagID(diagnosticLevel(F.level()), "%0");
+    Diags.Report(F.Loc, ID) << F.message();
   }
 }
 
@@ -159,8 +159,9 @@ namespace {
 class RewriteConsumer : public ASTConsumer {
 public:
   RewriteConsumer(DiagnosticsEngine &Diags, const JobOptions &Opts,
-                  TranslationUnitResult &Result)
-      : Diags(Diags), Opts(Opts), Result(Result) {}
+                  TranslationUnitResult &Result,
+                  std::shared_ptr<MacroTokens> Tokens)
+      : Diags(Diags), Opts(Opts), Result(Result), Tokens(std::move(Tokens)) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     SourceManager &SM = Ctx.getSourceManager();
@@ -172,7 +173,8 @@ public:
     if (Diags.hasErrorOccurred())
       return;
 
-    TranslationUnitRewrite Rewrite = rewriteTranslationUnit(Ctx, Opts.Rewrite);
+    TranslationUnitRewrite Rewrite =
+        rewriteTranslationUnit(Ctx, Tokens.get(), Opts.Rewrite);
     reportFindings(Rewrite.Findings, Diags, Opts.ShowRemarks);
     Result.Stats = Rewrite.Stats;
     Result.Defers = collectDefers(Rewrite.Findings, SM);
@@ -192,6 +194,8 @@ private:
   DiagnosticsEngine &Diags;
   const JobOptions &Opts;
   TranslationUnitResult &Result;
+  /// Records macro uses' tokens while the TU is parsed.
+  std::shared_ptr<MacroTokens> Tokens;
 };
 
 class RewriteAction : public ASTFrontendAction {
@@ -201,7 +205,10 @@ public:
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef) override {
-    return std::make_unique<RewriteConsumer>(CI.getDiagnostics(), Opts, Result);
+    // The preprocessor exists and has not lexed yet: start recording.
+    return std::make_unique<RewriteConsumer>(
+        CI.getDiagnostics(), Opts, Result,
+        recordMacroTokens(CI.getPreprocessor()));
   }
 
 private:

@@ -21,7 +21,7 @@
 #ifndef CXXDEFER_TOOL_TRANSLATIONUNITJOB_H
 #define CXXDEFER_TOOL_TRANSLATIONUNITJOB_H
 
-#include "RewriteTranslationUnit.h"
+#include "cxxdefer/Rewrite.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include <string>
 #include <vector>
@@ -51,7 +51,7 @@ struct ClassifiedDefer {
   /// Canonical path of the file the statement is written in.
   std::string Path;
   unsigned Offset = 0;
-  DeferClass Class = DeferClass::OpenCoded;
+  Tier Class = Tier::OpenCoded;
 };
 
 /// What one compile command produced, all of it owned (no AST references).

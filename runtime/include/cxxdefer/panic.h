@@ -7,7 +7,7 @@
 /// \file
 /// A C++ exception propagating out of a function is Go's panic (SPEC 3).
 /// The deferred calls run from handlers with the exception current
-/// (cxxdefer/open_coded.h, cxxdefer/chain.h); what is left is recover.
+/// (cxxdefer/slots.h, cxxdefer/frame.h); what is left is recover.
 ///
 /// Go's rule is that recover() stops a panic only when called by a deferred
 /// call that the panic itself is running. Go tells this by comparing the
@@ -17,67 +17,77 @@
 /// thread, and stops the exception when that call runs because the
 /// exception propagates out of its function.
 ///
-///   - Each deferred call run from a handler gets a `panic_scope` (Go's
-///     `_panic`): the exception, whether the frame can return after a
-///     recovery (its result type is default-constructible), whether it was
-///     recovered. The scopes nest on a per-thread stack.
+///   - Each deferred call that can reach `__recover()` and runs from a
+///     handler gets a `panic_scope` (Go's `_panic`): the exception, whether
+///     the frame can return after a recovery (its result type can be
+///     value-initialised), whether it was recovered. The scopes nest on a
+///     per-thread stack. The rewriter knows which deferred calls cannot
+///     reach `__recover()` (a callee in a system header, a body that calls
+///     nothing that could); those get no scope and no check at all.
 ///   - A deferred call run on a normal exit must hide the scopes below it
 ///     (its frame is not panicking, even while an outer frame is), so that
 ///     `__recover()` answers null in it. When no scope exists, which is the
 ///     case on every path that no exception is crossing, there is nothing
 ///     to hide: the normal exit tests one thread-local pointer and calls.
-///     Only under a running scope does it take the out-of-line path that
-///     clears the pointer for the call (`call_hiding_panics`).
 ///   - A recovered panic_scope makes the handler return from the function
 ///     (with `__result`, or a value-initialised result) instead of
 ///     rethrowing; leaving the handler ends the exception, and the
-///     remaining deferred calls run as on any normal exit, where
-///     `__recover()` is null.
+///     remaining deferred calls run as on any normal exit.
+///   - A foreign exception - the forced unwinding of pthread_exit or
+///     pthread_cancel (`abi::__forced_unwind`), or another language's - has
+///     no exception_ptr: `__recover()` returns null for it and the handler
+///     rethrows it, as Go's recover() returns nil under runtime.Goexit.
+///     Swallowing it would abort the process.
 ///
 /// Everything here is per thread, so threads never see each other's
-/// exceptions (SPEC 2.10).
+/// exceptions (SPEC 2.10); and shared, so that every shared library of a
+/// process sees the same panics (cxxdefer/config.h).
 ///
 //===----------------------------------------------------------------------===//
 
 #ifndef CXXDEFER_PANIC_H
 #define CXXDEFER_PANIC_H
 
-#include <exception>
-#include <type_traits>
+#pragma GCC system_header
 
-namespace cxxdefer {
+#include "cxxdefer/config.h"
+#include <exception>
+
+CXXDEFER_BEGIN_NAMESPACE
 namespace detail {
+
+class panic_scope;
+
+/// The innermost scope of this thread (Go's gp._panic); null when no
+/// deferred call runs for an exception, or while they are hidden.
+CXXDEFER_SHARED inline panic_scope *&innermost_panic() noexcept {
+  static thread_local panic_scope *scope = nullptr;
+  return scope;
+}
 
 /// A deferred call that runs because an exception propagates out of its
 /// function (Go's _panic).
 class panic_scope {
 public:
   explicit panic_scope(bool can_recover) noexcept
-      : exception_(std::current_exception()), outer_(innermost()),
+      : exception_(std::current_exception()), outer_(innermost_panic()),
         can_recover_(can_recover) {
-    innermost() = this;
+    innermost_panic() = this;
   }
   panic_scope(const panic_scope &) = delete;
   panic_scope &operator=(const panic_scope &) = delete;
-  ~panic_scope() { innermost() = outer_; }
+  ~panic_scope() { innermost_panic() = outer_; }
 
   bool recovered() const noexcept { return recovered_; }
 
-  /// SPEC 3.2: the exception, once, if this scope is the innermost running
-  /// deferred call and its frame can return; null otherwise.
+  /// SPEC 3.2: the exception, once, if this thread's innermost running
+  /// deferred call runs for it and its frame can return; null otherwise.
   static std::exception_ptr recover() noexcept {
-    panic_scope *p = innermost();
-    if (!p || p->recovered_ || !p->can_recover_)
+    panic_scope *p = innermost_panic();
+    if (!p || p->recovered_ || !p->can_recover_ || !p->exception_)
       return nullptr;
     p->recovered_ = true;
     return p->exception_;
-  }
-
-  /// The innermost scope of this thread (Go's gp._panic); null when no
-  /// deferred call runs for an exception, or while they are hidden.
-  static panic_scope *&innermost() noexcept {
-    static thread_local panic_scope *scope = nullptr;
-    return scope;
   }
 
 private:
@@ -90,13 +100,13 @@ private:
 /// Hides this thread's panic scopes while it lives.
 class panics_hidden {
 public:
-  panics_hidden() noexcept : saved_(panic_scope::innermost()) {
+  panics_hidden() noexcept : saved_(innermost_panic()) {
     if (saved_)
-      panic_scope::innermost() = nullptr;
+      innermost_panic() = nullptr;
   }
   ~panics_hidden() {
     if (saved_)
-      panic_scope::innermost() = saved_;
+      innermost_panic() = saved_;
   }
   panics_hidden(const panics_hidden &) = delete;
   panics_hidden &operator=(const panics_hidden &) = delete;
@@ -105,65 +115,67 @@ private:
   panic_scope *saved_;
 };
 
-template <class F> [[gnu::noinline]] void call_hiding_panics(F &f) {
+template <class F> CXXDEFER_COLD void call_hiding_panics(F &f) {
   panics_hidden hidden;
   f();
 }
 
-/// Calls a deferred call \p f from a handler, with the exception current.
-/// Out of line: the handlers stay small, and the normal path of the slot
-/// that owns \p f does not have to keep its state in memory for them.
-/// \returns true if \p f recovered the exception.
-template <class F>
-[[gnu::noinline]] bool call_for_panic(F &f, bool can_recover) {
-  panic_scope panic(can_recover);
-  f();
-  return panic.recovered();
-}
-
-/// Calls a deferred call \p f on a normal exit (see the file comment).
-template <class F> inline void call_on_normal_exit(F &f) {
-  if (__builtin_expect(panic_scope::innermost() != nullptr, 0))
+/// Runs a deferred call that can reach __recover() on a normal exit (see
+/// the file comment).
+template <class F> CXXDEFER_GLUE void call_on_normal_exit(F &f) {
+  if (__builtin_expect(innermost_panic() != nullptr, 0))
     call_hiding_panics(f);
   else
     f();
 }
 
+/// Runs a deferred call that can reach __recover() from a handler, with
+/// the exception current. Out of line: the handlers stay small.
+/// \returns true if \p f recovered the exception.
+template <class F> CXXDEFER_COLD bool call_for_panic(F &f, bool can_recover) {
+  panic_scope panic(can_recover);
+  f();
+  return panic.recovered();
+}
+
+/// Runs a deferred call that cannot reach __recover() from a handler.
+template <class F> CXXDEFER_COLD void call_while_panicking(F &f) { f(); }
+
 /// What a handler returns after a recovery from a function whose result
 /// type is T: a value-initialised T (SPEC 3.2). The handler is compiled for
 /// every T, so a T that cannot be value-initialised gets a value() that is
 /// never called: possible is false, so nothing recovers in that frame.
-template <class T, bool = std::is_default_constructible<T>::value>
-struct recovery {
+template <class T, bool = __is_constructible(T)> struct recovery {
   static constexpr bool possible = true;
-  static T value() { return T(); }
+  CXXDEFER_GLUE static T value() { return T(); }
 };
 template <class T> struct recovery<T, false> {
   static constexpr bool possible = false;
   [[noreturn]] static T value() { std::terminate(); }
 };
 
+#if CXXDEFER_EXCEPTIONS
 /// Rethrows the exception being handled. The handlers call it rather than
 /// spelling `throw;`: in a noexcept function or a destructor, GCC warns
 /// (-Wterminate, on by default) at every literal `throw;`, but terminating
 /// there is exactly what C++ demands and what SPEC 3.4 allows.
-[[noreturn]] inline void rethrow() { throw; }
+[[noreturn]] CXXDEFER_GLUE void rethrow() { throw; }
+#endif
 
 } // namespace detail
-} // namespace cxxdefer
+CXXDEFER_END_NAMESPACE
 
 /// Go's recover(): stops the exception that the innermost running deferred
 /// call is running for, and returns it; null in every other situation
-/// (SPEC 3.2).
-inline std::exception_ptr __recover() noexcept {
+/// (SPEC 3.2), and always null without exceptions.
+CXXDEFER_SHARED inline std::exception_ptr __recover() noexcept {
   return ::cxxdefer::detail::panic_scope::recover();
 }
 
-/// `__recover` takes no arguments (SPEC 6). The error attribute reports the
-/// call at the user's line when code is generated; the rewriter reports it
-/// earlier.
+/// `__recover` takes no arguments (SPEC 6): a call with any is an error at
+/// the user's line in every tool, clangd included.
 template <class Arg, class... Args>
-__attribute__((error("cxxdefer: __recover() takes no arguments")))
+__attribute__((unavailable("cxxdefer: __recover() takes no arguments")))
 std::exception_ptr
 __recover(Arg &&, Args &&...);
 

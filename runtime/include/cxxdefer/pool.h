@@ -19,9 +19,9 @@
 ///     with a count. Constant-initialised and trivially destructible, so
 ///     the fast paths (new_record / free_record) are a thread-local load,
 ///     a pop or push, and a compare.
-///   - `global_records()`: the shared pool, a free list under a mutex.
-///     The cold paths (refill / spill) take the lock once per
-///     `batch` records.
+///   - `global_records()`: the shared pool, a free list under a spin lock
+///     (taken once per `batch` records, on the cold refill and spill paths;
+///     a spin lock keeps <mutex> out of every file that defers).
 ///   - `cache_owner`: a thread_local with a destructor, touched only on
 ///     the first refill of a thread, that gives the thread's cache back to
 ///     the global pool when the thread ends (Go: a P's cache is flushed by
@@ -31,27 +31,30 @@
 ///     leaked or still reachable. A thread that outlives the static
 ///     destructors frees its records directly.
 ///
-/// A pooled record holds its call in place when it fits record_capacity,
-/// else in a heap block (which then is one allocation per defer statement
-/// executed; see docs/limitations.md).
+/// All of it has default visibility (cxxdefer/config.h): one pool per
+/// process, however many shared libraries defer. A record taken on one
+/// thread may be released on another (a coroutine resumed elsewhere); it
+/// then simply joins that thread's cache.
 ///
 //===----------------------------------------------------------------------===//
 
 #ifndef CXXDEFER_POOL_H
 #define CXXDEFER_POOL_H
 
-#include "cxxdefer/chain.h"
-#include <mutex>
-#include <utility>
+#pragma GCC system_header
 
-namespace cxxdefer {
+#include "cxxdefer/config.h"
+#include "cxxdefer/frame.h"
+#include "cxxdefer/stored_call.h"
+
+CXXDEFER_BEGIN_NAMESPACE
 namespace detail {
 
 /// Records a thread's cache holds at most; it refills and spills half.
 constexpr unsigned cache_capacity = 32;
 constexpr unsigned batch = cache_capacity / 2;
 
-struct record_list {
+struct free_records {
   record *first = nullptr;
   unsigned count = 0;
 
@@ -69,8 +72,8 @@ struct record_list {
 };
 
 /// This thread's cache (Go's pp.deferpool).
-inline record_list &thread_records() noexcept {
-  static thread_local record_list cache;
+CXXDEFER_SHARED inline free_records &thread_records() noexcept {
+  static thread_local free_records cache;
   return cache;
 }
 
@@ -78,28 +81,28 @@ inline record_list &thread_records() noexcept {
 class global_pool {
 public:
   /// Moves up to \p n records to \p to; allocates what the pool lacks.
-  void take(record_list &to, unsigned n) {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      while (n && free_.first) {
-        to.push(free_.pop());
-        --n;
-      }
+  void take(free_records &to, unsigned n) {
+    lock();
+    while (n && free_.first) {
+      to.push(free_.pop());
+      --n;
     }
+    unlock();
     for (; n; --n)
       to.push(new record);
   }
 
   /// Moves \p n records from \p from to the pool.
-  void give(record_list &from, unsigned n) noexcept {
+  void give(free_records &from, unsigned n) noexcept {
     if (closed()) {
       for (; n; --n)
         delete from.pop();
       return;
     }
-    std::lock_guard<std::mutex> lock(mutex_);
+    lock();
     for (; n; --n)
       free_.push(from.pop());
+    unlock();
   }
 
   ~global_pool() {
@@ -109,17 +112,24 @@ public:
   }
 
 private:
-  std::mutex mutex_;
-  record_list free_;
+  void lock() noexcept {
+    while (__atomic_test_and_set(&locked_, __ATOMIC_ACQUIRE))
+      while (__atomic_load_n(&locked_, __ATOMIC_RELAXED))
+        ;
+  }
+  void unlock() noexcept { __atomic_clear(&locked_, __ATOMIC_RELEASE); }
 
   /// Set once the pool is destroyed; a plain bool outlives it.
-  static bool &closed() noexcept {
+  CXXDEFER_SHARED static bool &closed() noexcept {
     static bool is_closed = false;
     return is_closed;
   }
+
+  bool locked_ = false;
+  free_records free_;
 };
 
-inline global_pool &global_records() {
+CXXDEFER_SHARED inline global_pool &global_records() {
   static global_pool pool;
   return pool;
 }
@@ -127,65 +137,98 @@ inline global_pool &global_records() {
 /// Gives this thread's cache back to the global pool when the thread ends.
 struct cache_owner {
   ~cache_owner() {
-    record_list &cache = thread_records();
+    free_records &cache = thread_records();
     global_records().give(cache, cache.count);
   }
 };
 
-/// Go's newdefer refill: half a cache from the global pool. Cold.
-[[gnu::noinline]] inline void refill(record_list &cache) {
+/// Go's newdefer refill: half a cache from the global pool.
+CXXDEFER_COLD inline void refill(free_records &cache) {
   static thread_local cache_owner owner; // registers the thread-exit flush
   (void)owner;
   global_records().take(cache, batch);
 }
 
-/// Go's freedefer spill: half a cache to the global pool. Cold.
-[[gnu::noinline]] inline void spill(record_list &cache) {
+/// Go's freedefer spill: half a cache to the global pool.
+CXXDEFER_COLD inline void spill(free_records &cache) {
   global_records().give(cache, batch);
 }
 
-inline record *new_record() {
-  record_list &cache = thread_records();
+CXXDEFER_GLUE record *new_record() {
+  free_records &cache = thread_records();
   if (__builtin_expect(cache.first == nullptr, 0))
     refill(cache);
   return cache.pop();
 }
 
-inline void free_record(record *r) noexcept {
-  record_list &cache = thread_records();
+CXXDEFER_GLUE void free_record(record *r) noexcept {
+  free_records &cache = thread_records();
   if (__builtin_expect(cache.count == cache_capacity, 0))
     spill(cache);
   cache.push(r);
 }
 
-/// Runs and destroys a pooled record's call, then gives the record back.
-template <class Store> void run_and_free(record *r) {
+/// Runs (or discards) a pooled record's call, then gives the record back.
+template <class Store> void finish_and_free(record *r, bool run) {
   struct free_after {
     record *r;
     ~free_after() { free_record(r); }
   } guard{r};
-  Store::run(r->storage);
+  if (run)
+    Store::run(r->storage);
+  else
+    Store::discard(r->storage);
 }
 
+/// Links a pooled record whose storage holds a call of \p Store's type.
+template <class Store>
+CXXDEFER_GLUE void link_pooled(record_list &frame, record *r, bool is_err) {
+  r->finish = &finish_and_free<Store>;
+  r->err = is_err;
+  frame.link(r);
+}
+
+/// Gives \p r back unless it was linked (the call's move threw).
+struct release_unless_linked {
+  record *r;
+  CXXDEFER_GLUE ~release_unless_linked() {
+    if (r)
+      free_record(r);
+  }
+};
+
 /// A heap-allocated defer statement (Go's deferproc): takes a record from
-/// the pool, stores the bound call in it and links it into the chain.
-template <class Call> void heap_defer(Call call) {
-  using store = call_store<Call, record_capacity>;
-  record *r = new_record();
-  struct free_unless_linked {
-    record *r;
-    ~free_unless_linked() {
-      if (r)
-        free_record(r);
-    }
-  } guard{r};
-  store::place(r->storage, std::move(call));
-  r->run = &run_and_free<store>;
-  link_record(r);
+/// the pool, stores the bound call in it and links it into \p frame.
+template <class Call>
+CXXDEFER_GLUE void heap_defer(record_list &frame, Call call) {
+  using store = call_store<Call, call_capacity>;
+  release_unless_linked guard{new_record()};
+  store::place(guard.r->storage, static_cast<Call &&>(call));
+  link_pooled<store>(frame, guard.r, false);
+  guard.r = nullptr;
+}
+
+/// The same for an __errdefer.
+template <class Call>
+CXXDEFER_GLUE void heap_errdefer(record_list &frame, Call call) {
+  using store = call_store<Call, call_capacity>;
+  release_unless_linked guard{new_record()};
+  store::place(guard.r->storage, static_cast<Call &&>(call));
+  link_pooled<store>(frame, guard.r, true);
+  guard.r = nullptr;
+}
+
+/// The same, building the call in place from a factory.
+template <class Make>
+CXXDEFER_GLUE void heap_defer_made(record_list &frame, Make make) {
+  using store = call_store<made_by<Make>, call_capacity>;
+  release_unless_linked guard{new_record()};
+  store::place_made(guard.r->storage, make);
+  link_pooled<store>(frame, guard.r, false);
   guard.r = nullptr;
 }
 
 } // namespace detail
-} // namespace cxxdefer
+CXXDEFER_END_NAMESPACE
 
 #endif // CXXDEFER_POOL_H

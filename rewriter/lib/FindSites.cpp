@@ -11,11 +11,13 @@
 /// top-level statement of the body we are in, whether we are in a loop by
 /// Go's rules, and whether an expression stands at statement position.
 /// Nested lambdas and local classes are separate bodies: the walk stops at
-/// them and the visitor reaches them on its own.
+/// them and the visitor reaches them on its own - a defer statement inside
+/// a deferred closure belongs to the closure.
 ///
 //===----------------------------------------------------------------------===//
 
 #include "FindSites.h"
+#include "SourceText.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -29,38 +31,61 @@ using namespace clang;
 
 namespace cxxdefer {
 
-/// Returns true if \p E is the parse-only header's marker call
-/// `::cxxdefer::detail::defer_statement_needs_plugin()`.
-static bool isMarkerCall(const Expr *E) {
-  const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
-  if (!Call)
+bool isInRuntimeDetail(const Decl *D) {
+  const auto *Detail = dyn_cast<NamespaceDecl>(D->getDeclContext());
+  if (!Detail || !Detail->getIdentifier() || Detail->getName() != "detail")
     return false;
-  const FunctionDecl *Callee = Call->getDirectCallee();
-  if (!Callee || !Callee->getIdentifier() ||
-      Callee->getName() != "defer_statement_needs_plugin")
-    return false;
-  const auto *Detail = dyn_cast<NamespaceDecl>(Callee->getDeclContext());
-  if (!Detail || Detail->getName() != "detail")
-    return false;
-  const auto *Top = dyn_cast<NamespaceDecl>(Detail->getDeclContext());
-  return Top && Top->getName() == "cxxdefer" &&
-         Top->getDeclContext()->isTranslationUnit();
+  const DeclContext *Parent = Detail->getDeclContext();
+  // The ABI's inline namespace (cxxdefer/config.h), if any.
+  if (const auto *Inline = dyn_cast<NamespaceDecl>(Parent))
+    if (Inline->isInline())
+      Parent = Inline->getDeclContext();
+  const auto *Top = dyn_cast<NamespaceDecl>(Parent);
+  return Top && Top->getIdentifier() && Top->getName() == "cxxdefer" &&
+         Top->getDeclContext()->getRedeclContext()->isTranslationUnit();
 }
 
-/// If \p E is the expansion of `__defer(...)` (marker call, comma, lambda),
-/// returns the lambda that holds the user's call; otherwise null.
-static const LambdaExpr *deferLambdaOf(const Expr *E) {
+/// If \p E is a call of one of the parse-only markers, whether it is the
+/// `__errdefer` one.
+static std::optional<bool> markerKind(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Cast = dyn_cast<CXXStaticCastExpr>(E))
+    E = Cast->getSubExpr()->IgnoreParenImpCasts();
+  const auto *Call = dyn_cast<CallExpr>(E);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || !Callee->getIdentifier() || !isInRuntimeDetail(Callee))
+    return std::nullopt;
+  if (Callee->getName() == "defer_statement_needs_plugin")
+    return false;
+  if (Callee->getName() == "errdefer_statement_needs_plugin")
+    return true;
+  return std::nullopt;
+}
+
+const CallExpr *markerOf(const BinaryOperator *Expansion) {
+  const Expr *E = Expansion->getLHS()->IgnoreParenImpCasts();
+  if (const auto *Cast = dyn_cast<CXXStaticCastExpr>(E))
+    E = Cast->getSubExpr()->IgnoreParenImpCasts();
+  return cast<CallExpr>(E);
+}
+
+const BinaryOperator *asDeferExpansion(const Expr *E) {
   if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
     E = Cleanups->getSubExpr();
   const auto *Comma = dyn_cast<BinaryOperator>(E);
-  if (!Comma || Comma->getOpcode() != BO_Comma || !isMarkerCall(Comma->getLHS()))
+  if (!Comma || Comma->getOpcode() != BO_Comma || !markerKind(Comma->getLHS()))
     return nullptr;
-  return dyn_cast<LambdaExpr>(Comma->getRHS()->IgnoreParenCasts());
+  if (!isa<LambdaExpr>(Comma->getRHS()->IgnoreParenCasts()))
+    return nullptr;
+  return Comma;
 }
 
-/// Returns the expression the user wrote inside `__defer(...)`, as parsed in
-/// the body of the marker lambda `[&]() -> void { (void)(CALL); }`.
-static const Expr *userCallOf(const LambdaExpr *Lambda) {
+static const LambdaExpr *deferLambda(const BinaryOperator *Expansion) {
+  return cast<LambdaExpr>(Expansion->getRHS()->IgnoreParenCasts());
+}
+
+const Expr *userCallOf(const BinaryOperator *Expansion) {
+  const LambdaExpr *Lambda = deferLambda(Expansion);
   const auto *Body = dyn_cast_or_null<CompoundStmt>(Lambda->getBody());
   if (!Body || Body->size() != 1)
     return nullptr;
@@ -74,16 +99,6 @@ static const Expr *userCallOf(const LambdaExpr *Lambda) {
   return E->IgnoreImplicit()->IgnoreParens()->IgnoreImplicit();
 }
 
-SourceLocation spelledInFile(const SourceManager &SM, SourceLocation Loc) {
-  while (Loc.isMacroID()) {
-    if (!SM.isMacroArgExpansion(Loc))
-      return SourceLocation();
-    Loc = SM.getImmediateSpellingLoc(Loc);
-  }
-  return Loc;
-}
-
-/// Returns true if \p E names the parse-only `__result` object.
 bool isResultReference(const Expr *E) {
   const auto *Ref = dyn_cast<DeclRefExpr>(E);
   if (!Ref)
@@ -93,15 +108,52 @@ bool isResultReference(const Expr *E) {
          Var->getDeclContext()->isTranslationUnit();
 }
 
+/// The `__defer(...)` invocation that \p Marker's expansion comes from: the
+/// macro's name and its `)`.
+static CharSourceRange invocationOf(const SourceManager &SM,
+                                    const CallExpr *Marker) {
+  SourceLocation Loc = Marker->getBeginLoc();
+  // Inside an outer __defer's argument the marker is an argument token.
+  while (SM.isMacroArgExpansion(Loc))
+    Loc = SM.getImmediateSpellingLoc(Loc);
+  return SM.getImmediateExpansionRange(Loc);
+}
+
 namespace {
+
+/// Finds the token after a statement's last token: in the same macro use
+/// when there is one (MacroTokens), else in the file after the use.
+class NextToken {
+public:
+  NextToken(const SourceManager &SM, const LangOptions &LO,
+            const MacroTokens *Tokens)
+      : SM(SM), LO(LO), Tokens(Tokens) {}
+
+  /// The `;` after \p Last, or an invalid location.
+  SourceLocation semicolonAfter(SourceLocation Last) const {
+    if (Last.isMacroID()) {
+      if (Tokens)
+        if (std::optional<MacroTokens::Token> Next = Tokens->nextInUse(Last))
+          return Next->Kind == tok::semi ? Next->Loc : SourceLocation();
+      Last = SM.getExpansionRange(Last).getEnd();
+    }
+    std::optional<Token> Next = Lexer::findNextToken(Last, SM, LO);
+    return Next && Next->is(tok::semi) ? Next->getLocation() : SourceLocation();
+  }
+
+private:
+  const SourceManager &SM;
+  const LangOptions &LO;
+  const MacroTokens *Tokens;
+};
 
 /// Walks one function-like body and fills a DeferFunction.
 class BodyWalker {
 public:
   BodyWalker(ASTContext &Ctx, DeferFunction &F, std::vector<Finding> &Findings,
-             llvm::DenseSet<const CallExpr *> &Claimed)
+             llvm::DenseSet<const CallExpr *> &Claimed, const NextToken &Next)
       : Ctx(Ctx), SM(Ctx.getSourceManager()), F(F), Findings(Findings),
-        Claimed(Claimed) {}
+        Claimed(Claimed), Next(Next) {}
 
   void run() {
     collectLoopingLabels(F.Body);
@@ -127,6 +179,7 @@ private:
   DeferFunction &F;
   std::vector<Finding> &Findings;
   llvm::DenseSet<const CallExpr *> &Claimed;
+  const NextToken &Next;
   unsigned TopIndex = 0;
   /// Labels that a goto written after them jumps back to (Go: "looping").
   llvm::DenseSet<const LabelDecl *> LoopingLabels;
@@ -134,10 +187,6 @@ private:
   std::vector<SourceRange> BackwardJumpRanges;
   llvm::DenseMap<const LabelDecl *, unsigned> LabelIndex;
   std::vector<std::pair<unsigned, const LabelDecl *>> Gotos;
-
-  void error(SourceLocation Loc, std::string Message) {
-    Findings.push_back({FindingLevel::Error, Loc, std::move(Message)});
-  }
 
   bool isBefore(SourceLocation A, SourceLocation B) const {
     return SM.isBeforeInTranslationUnit(SM.getExpansionLoc(A),
@@ -172,8 +221,8 @@ private:
   /// after it that targets it is in a loop too (SPEC 2.9).
   bool repeatedByBackwardGoto(const DeferSite &Site) const {
     return llvm::any_of(BackwardJumpRanges, [&](SourceRange R) {
-      return isBefore(R.getBegin(), Site.Statement.getBegin()) &&
-             isBefore(Site.Statement.getBegin(), R.getEnd());
+      return isBefore(R.getBegin(), Site.Marker->getBeginLoc()) &&
+             isBefore(Site.Marker->getBeginLoc(), R.getEnd());
     });
   }
 
@@ -215,14 +264,18 @@ private:
     }
   }
 
+  void problem(DiagId Id, SourceLocation Loc) {
+    F.Errors.push_back({Id, Loc, {}});
+  }
+
   /// Walks \p S. \p AtStatement is true where \p S stands as a statement of
   /// its own (the only place a defer statement may be).
   void walk(const Stmt *S, bool InLoop, bool AtStatement) {
     if (!S)
       return;
     if (const auto *E = dyn_cast<Expr>(S)) {
-      if (const LambdaExpr *DeferLambda = deferLambdaOf(E)) {
-        visitDeferStatement(E, DeferLambda, InLoop, AtStatement);
+      if (const BinaryOperator *Expansion = asDeferExpansion(E)) {
+        visitDeferStatement(E, Expansion, InLoop, AtStatement);
         return;
       }
     }
@@ -284,15 +337,13 @@ private:
       Gotos.push_back({TopIndex, cast<GotoStmt>(S)->getLabel()});
       return;
     case Stmt::IndirectGotoStmtClass:
-      if (F.Problem.empty()) {
-        F.Problem = "a computed goto cannot be used in a function with "
-                    "defer statements";
-        F.ProblemLoc = S->getBeginLoc();
-      }
-      return;
-    case Stmt::ReturnStmtClass:
-      F.ReturnStatements.push_back(cast<ReturnStmt>(S));
-      return walk(cast<ReturnStmt>(S)->getRetValue(), InLoop, false);
+      return problem(DiagId::ComputedGoto, S->getBeginLoc());
+    case Stmt::ReturnStmtClass: {
+      const auto *Return = cast<ReturnStmt>(S);
+      SourceLocation Last = Return->getEndLoc();
+      F.Returns.push_back({Return, Next.semicolonAfter(Last)});
+      return walk(Return->getRetValue(), InLoop, false);
+    }
     case Stmt::CXXTryStmtClass: {
       const auto *Try = cast<CXXTryStmt>(S);
       walk(Try->getTryBlock(), InLoop, true);
@@ -316,35 +367,33 @@ private:
     }
   }
 
-  void visitDeferStatement(const Expr *E, const LambdaExpr *DeferLambda,
+  void visitDeferStatement(const Expr *E, const BinaryOperator *Expansion,
                            bool InLoop, bool AtStatement) {
-    const auto *Marker = cast<CallExpr>(
-        cast<BinaryOperator>(E->IgnoreImplicit())->getLHS()->IgnoreParenImpCasts());
-    Claimed.insert(Marker);
-    SourceLocation Where = SM.getExpansionLoc(Marker->getBeginLoc());
-    if (!AtStatement)
-      return error(Where, "'__defer' is a statement; it cannot be used "
-                          "inside an expression");
-    CharSourceRange Invocation =
-        SM.getImmediateExpansionRange(Marker->getBeginLoc());
-    // A defer statement inside a closure that is itself deferred is spelled
-    // in the outer `__defer`'s argument: follow macro arguments back to the
-    // file. One that a macro body produced has no text of its own to edit.
-    SourceLocation Begin = spelledInFile(SM, Invocation.getBegin());
-    SourceLocation End = spelledInFile(SM, Invocation.getEnd());
-    if (Begin.isInvalid() || End.isInvalid())
-      return error(Where, "'__defer' produced by a macro expansion is not "
-                          "supported; write the defer statement directly in "
-                          "the function body");
-    std::optional<Token> Semi =
-        Lexer::findNextToken(End, SM, Ctx.getLangOpts());
-    if (!Semi || !Semi->is(tok::semi))
-      return error(Where, "expected ';' after '__defer(...)'");
-
     DeferSite Site;
-    Site.Marker = Marker;
-    Site.Call = userCallOf(DeferLambda);
-    Site.Statement = SourceRange(Begin, Semi->getLocation());
+    Site.Marker = markerOf(Expansion);
+    Site.Err = *markerKind(Expansion->getLHS());
+    Site.Expansion = Expansion;
+    Claimed.insert(Site.Marker);
+    const char *Name = Site.Err ? "__errdefer" : "__defer";
+    if (!AtStatement) {
+      Findings.push_back({DiagId::DeferInExpression,
+                          SM.getFileLoc(Site.Marker->getBeginLoc()),
+                          {Name}});
+      return;
+    }
+    CharSourceRange Invocation = invocationOf(SM, Site.Marker);
+    Site.InvocationBegin = Invocation.getBegin();
+    Site.InvocationEnd = Invocation.getEnd();
+    Site.ExpansionBegin = Expansion->getBeginLoc();
+    Site.ExpansionEnd = Expansion->getEndLoc();
+    Site.Semicolon = Next.semicolonAfter(Site.ExpansionEnd);
+    if (Site.Semicolon.isInvalid()) {
+      Findings.push_back({DiagId::DeferMissingSemicolon,
+                          SM.getFileLoc(Site.Marker->getBeginLoc()),
+                          {Name}});
+      return;
+    }
+    Site.Call = userCallOf(Expansion);
     Site.TopLevelIndex = TopIndex;
     Site.TopLevel = F.Body->body_begin()[TopIndex] == E;
     Site.InLoop = InLoop;
@@ -359,24 +408,25 @@ private:
 /// Finds function-like bodies and runs a BodyWalker on each.
 class BodyFinder : public RecursiveASTVisitor<BodyFinder> {
 public:
-  BodyFinder(ASTContext &Ctx, SiteSearch &Out)
-      : Ctx(Ctx), SM(Ctx.getSourceManager()), Out(Out) {}
+  BodyFinder(ASTContext &Ctx, SiteSearch &Out, const MacroTokens *Tokens)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Out(Out),
+        Next(SM, Ctx.getLangOpts(), Tokens) {}
 
   bool VisitBinaryOperator(BinaryOperator *BO) {
-    if (const LambdaExpr *L = deferLambdaOf(BO))
-      MarkerLambdas.insert(L);
+    if (const BinaryOperator *Expansion = asDeferExpansion(BO))
+      MarkerLambdas.insert(deferLambda(Expansion));
     return true;
   }
 
   bool VisitCallExpr(CallExpr *Call) {
     if (SM.isInSystemHeader(Call->getBeginLoc()))
       return true;
-    if (isMarkerCall(Call))
+    if (markerKind(Call))
       AllMarkers.push_back(Call);
     if (isRecoverWithArguments(Call))
-      Out.Findings.push_back({FindingLevel::Error,
+      Out.Findings.push_back({DiagId::RecoverArguments,
                               SM.getFileLoc(Call->getBeginLoc()),
-                              "'__recover()' takes no arguments"});
+                              {}});
     return true;
   }
 
@@ -398,10 +448,9 @@ public:
       if (DeferFunction *Owner = ownerOf(Ref, ByFunction))
         Owner->ResultRefs.push_back(Ref);
       else
-        Out.Findings.push_back(
-            {FindingLevel::Error, SM.getFileLoc(Ref->getBeginLoc()),
-             "'__result' can only be used in a function that contains a "
-             "defer statement"});
+        Out.Findings.push_back({DiagId::ResultOutsideDefer,
+                                SM.getFileLoc(Ref->getBeginLoc()),
+                                {}});
     }
   }
 
@@ -420,20 +469,22 @@ public:
     return true;
   }
 
-  /// Reports markers no body claimed: `__defer` at namespace scope, in a
-  /// default member initializer, in a default argument.
+  /// Reports markers no body claimed: `__defer` in a default member
+  /// initializer, in a default argument.
   void reportStrayMarkers() {
     for (const CallExpr *Marker : AllMarkers)
       if (!Claimed.count(Marker))
         Out.Findings.push_back(
-            {FindingLevel::Error, SM.getExpansionLoc(Marker->getBeginLoc()),
-             "'__defer' can only be used in a function body"});
+            {DiagId::DeferOutsideFunction,
+             SM.getFileLoc(Marker->getBeginLoc()),
+             {*markerKind(Marker) ? "__errdefer" : "__defer"}});
   }
 
 private:
   ASTContext &Ctx;
   SourceManager &SM;
   SiteSearch &Out;
+  NextToken Next;
   llvm::DenseSet<const LambdaExpr *> MarkerLambdas;
   llvm::DenseSet<const CallExpr *> Claimed;
   std::vector<const CallExpr *> AllMarkers;
@@ -474,35 +525,37 @@ private:
     DeferFunction F;
     F.Function = FD;
     if (const auto *Coroutine = dyn_cast<CoroutineBodyStmt>(BodyStmt)) {
-      F.Problem = "'__defer' cannot be used in a coroutine";
+      F.Coroutine = true;
       BodyStmt = Coroutine->getBody();
     }
-    // C++17 makes every eligible lambda implicitly constexpr; the rewritten
-    // one simply stops being eligible, so only written specifiers count.
-    const auto *Method = dyn_cast<CXXMethodDecl>(FD);
-    bool IsLambda = Method && Method->getParent()->isLambda();
-    if (FD->isConsteval() || (FD->isConstexpr() && !IsLambda))
-      F.Problem = "'__defer' cannot be used in a constexpr or consteval "
-                  "function yet";
     if (const auto *TryBlock = dyn_cast<CXXTryStmt>(BodyStmt))
       BodyStmt = TryBlock->getTryBlock();
     F.Body = dyn_cast_or_null<CompoundStmt>(BodyStmt);
     if (!F.Body)
       return;
-    BodyWalker(Ctx, F, Out.Findings, Claimed).run();
+    BodyWalker(Ctx, F, Out.Findings, Claimed, Next).run();
     if (F.Sites.empty())
       return;
-    if (!F.Problem.empty() && F.ProblemLoc.isInvalid())
-      F.ProblemLoc = F.Sites.front().Statement.getBegin();
+    const char *Name = F.Sites.front().Err ? "__errdefer" : "__defer";
+    SourceLocation First = SM.getFileLoc(F.Sites.front().Marker->getBeginLoc());
+    if (FD->isConsteval())
+      F.Errors.push_back({DiagId::Consteval, First, {Name}});
+    // C++17 makes every eligible lambda implicitly constexpr; the rewritten
+    // one simply stops being eligible, so only written specifiers count.
+    const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+    bool IsLambda = Method && Method->getParent()->isLambda();
+    if (FD->isConstexpr() && !FD->isConsteval() && !IsLambda &&
+        !Ctx.getLangOpts().CPlusPlus20)
+      F.Errors.push_back({DiagId::ConstexprNeedsCxx20, First, {Name}});
     Out.Functions.push_back(std::move(F));
   }
 };
 
 } // namespace
 
-SiteSearch findSites(ASTContext &Ctx) {
+SiteSearch findSites(ASTContext &Ctx, const MacroTokens *Tokens) {
   SiteSearch Out;
-  BodyFinder Finder(Ctx, Out);
+  BodyFinder Finder(Ctx, Out, Tokens);
   Finder.TraverseAST(Ctx);
   Finder.reportStrayMarkers();
   Finder.assignResultReferences();

@@ -1,0 +1,326 @@
+//===- Analyze.cpp - From the AST to the plan of every file ---------------===//
+//
+// Part of cxxdefer: Go's defer, panic and recover for C++, through Clang.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Analyze.h"
+#include "Classify.h"
+#include "FindSites.h"
+#include "Instantiations.h"
+#include "PlanCall.h"
+#include "PlanResult.h"
+#include "Reach.h"
+#include "SourceText.h"
+#include "clang/AST/ASTContext.h"
+#include "llvm/ADT/STLExtras.h"
+#include <map>
+
+using namespace clang;
+
+namespace cxxdefer {
+
+namespace {
+
+/// Turns one DeferFunction into a FunctionPlan (positions unplaced).
+class FunctionAnalysis {
+public:
+  FunctionAnalysis(const DeferFunction &F, ASTContext &Ctx,
+                   const RewriteOptions &Opts,
+                   const InstantiationIndex &Instances,
+                   std::vector<Finding> &Findings, RewriteStats &Stats)
+      : F(F), Ctx(Ctx), SM(Ctx.getSourceManager()), Opts(Opts),
+        Instances(Instances), Findings(Findings), Stats(Stats) {}
+
+  /// \returns false if any stage reported an error.
+  bool run(FunctionPlan &Plan);
+
+  /// Spans a plan needs placed that are not in FunctionPlan itself: the
+  /// `__defer(...)` invocations, by site.
+  std::vector<Span> Invocations;
+
+private:
+  const DeferFunction &F;
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  const RewriteOptions &Opts;
+  const InstantiationIndex &Instances;
+  std::vector<Finding> &Findings;
+  RewriteStats &Stats;
+
+  std::string nameAt(llvm::StringRef Prefix, SourceLocation Loc) const {
+    SourceLocation File = SM.getFileLoc(Loc);
+    return (Prefix + llvm::Twine(SM.getSpellingLineNumber(File)) + "_" +
+            llvm::Twine(SM.getSpellingColumnNumber(File)))
+        .str();
+  }
+  void remark(const DeferSite &Site, const Classification &C);
+};
+
+void FunctionAnalysis::remark(const DeferSite &Site, const Classification &C) {
+  SourceLocation Loc = SM.getFileLoc(Site.Marker->getBeginLoc());
+  Finding R{C.Class == Tier::OpenCoded       ? DiagId::OpenCoded
+            : C.Class == Tier::StackAllocated ? DiagId::StackAllocated
+                                              : DiagId::HeapAllocated,
+            Loc,
+            {C.Reason}};
+  R.Class = C.Class;
+  Findings.push_back(R);
+  if (Opts.WarnDeferInLoop && Site.InLoop)
+    Findings.push_back({DiagId::DeferInLoop, Loc, {}});
+}
+
+bool FunctionAnalysis::run(FunctionPlan &Plan) {
+  bool Ok = true;
+  for (const Finding &Error : F.Errors) {
+    Findings.push_back(Error);
+    Ok = false;
+  }
+  FunctionClassification Classes = classify(F, Opts);
+  Plan.Cxx17 = Ctx.getLangOpts().CPlusPlus17;
+  Plan.Exceptions = Ctx.getLangOpts().CXXExceptions;
+
+  bool AnyCanRecover = false;
+  for (size_t I = 0; I < F.Sites.size(); ++I) {
+    const DeferSite &Site = F.Sites[I];
+    const Classification &C = Classes.Sites[I];
+    countDefer(Stats, C.Class);
+    remark(Site, C);
+
+    SitePlan S;
+    S.Err = Site.Err;
+    S.Class = C.Class;
+    S.Where = C.Where;
+    S.SlotIndex = C.SlotIndex;
+    S.Bit = C.Bit;
+    S.Frame = C.Frame;
+    S.Statement = Span::of(Site.ExpansionBegin, Site.ExpansionEnd);
+    S.AfterSemicolon = Pos::after(Site.Semicolon);
+    S.Name = nameAt("cxxdefer_d", Site.Marker->getBeginLoc());
+    Invocations.push_back(Span::of(Site.InvocationBegin, Site.InvocationEnd));
+    if (!planCall(Site, F, Ctx, S.Call, Findings)) {
+      Ok = false;
+    } else if (S.Call.PerInstantiation &&
+               !planInstantiations(Site, F, Instances, Ctx, S.Call,
+                                   Findings)) {
+      Ok = false;
+    }
+    CallFacts Facts = deferredCallFacts(Site.Call, Ctx);
+    if (!Plan.Exceptions)
+      S.OnException = Exit::Guard;
+    else if (Facts.CanRecover)
+      S.OnException = Exit::Recovering;
+    else if (Facts.CanThrow || Site.Err)
+      S.OnException = Exit::Handled;
+    else
+      S.OnException = Exit::Guard;
+    AnyCanRecover |= S.OnException == Exit::Recovering;
+    Plan.Sites.push_back(std::move(S));
+  }
+
+  if (!planResult(F, AnyCanRecover, Ctx, Plan.Result, Findings))
+    Ok = false;
+  if (Plan.Result.Strategy == ResultStrategy::ValueInitialisedAfterRecovery)
+    Findings.push_back({DiagId::ResultNotKeptAfterRecovery,
+                        SM.getFileLoc(F.Function->getLocation()),
+                        {Plan.Result.Type}});
+
+  // Positions.
+  Plan.BodyBegin = Pos::after(F.Body->getLBracLoc());
+  Plan.BodyEnd = Pos::before(F.Body->getRBracLoc());
+  for (const Stmt *S : F.Body->body())
+    Plan.TopLevel.push_back(Pos::before(S->getBeginLoc()));
+  if (Classes.UsesBits)
+    Plan.BitsName = nameAt("cxxdefer_bits_", F.Body->getLBracLoc());
+  for (unsigned I = 0; I < Classes.FrameSlotIndex.size(); ++I) {
+    FramePlan Frame;
+    Frame.SlotIndex = Classes.FrameSlotIndex[I];
+    Frame.OnException = Exit::Guard;
+    for (const SitePlan &S : Plan.Sites)
+      if (S.Frame == I && S.Class != Tier::OpenCoded)
+        Frame.OnException = std::max(Frame.OnException, S.OnException);
+    // The frame is named after its first defer statement.
+    for (size_t J = 0; J < F.Sites.size(); ++J)
+      if (Plan.Sites[J].Frame == I) {
+        Frame.Name = nameAt("cxxdefer_frame", F.Sites[J].Marker->getBeginLoc());
+        break;
+      }
+    Plan.Frames.push_back(Frame);
+  }
+  if (Plan.Result.Strategy == ResultStrategy::Named) {
+    for (const ReturnSite &Return : F.Returns) {
+      ReturnPlan R;
+      SourceLocation Keyword = Return.Return->getReturnLoc();
+      R.Keyword = Span::of(Keyword, Keyword);
+      if (Return.Semicolon.isInvalid()) {
+        Findings.push_back({DiagId::InternalError, SM.getFileLoc(Keyword),
+                            {"a return statement without its ';'"}});
+        return false;
+      }
+      R.Semicolon = Span::of(Return.Semicolon, Return.Semicolon);
+      const Expr *Value = Return.Return->getRetValue();
+      R.HasValue = Value != nullptr;
+      if (Value) {
+        const Expr *Written = Value->IgnoreUnlessSpelledInSource();
+        R.ReturnsResult = isResultReference(Written) ||
+                          isResultReference(Value->IgnoreImplicit());
+      }
+      Plan.Result.Returns.push_back(R);
+    }
+    for (const DeclRefExpr *Ref : F.ResultRefs) {
+      // `return __result;` is rewritten whole.
+      bool InReturn = llvm::any_of(F.Returns, [&](const ReturnSite &Return) {
+        const Expr *Value = Return.Return->getRetValue();
+        return Value && (Value->IgnoreUnlessSpelledInSource() == Ref ||
+                         Value->IgnoreImplicit() == Ref);
+      });
+      if (!InReturn)
+        Plan.Result.References.push_back(
+            Span::of(Ref->getLocation(), Ref->getLocation()));
+    }
+  }
+  return Ok;
+}
+
+/// Every position of \p Plan, for placement.
+template <class Fn> void forEachPosition(FunctionPlan &Plan, Fn &&Visit) {
+  Visit(Plan.BodyBegin);
+  Visit(Plan.BodyEnd);
+  for (Pos &P : Plan.TopLevel)
+    Visit(P);
+  for (SitePlan &Site : Plan.Sites) {
+    Visit(Site.AfterSemicolon);
+    for (OperandPlan &Op : Site.Call.Operands) {
+      if (Op.isDefaultArgument())
+        continue;
+      if (Op.How == Keep::InitializerList) {
+        for (OperandPlan &Elem : Op.Elements) {
+          Visit(Elem.Text.Begin);
+          Visit(Elem.Text.End);
+        }
+        continue;
+      }
+      Visit(Op.Text.Begin);
+      Visit(Op.Text.End);
+    }
+    if (Site.Call.CalleeText.Begin.Token.isValid()) {
+      Visit(Site.Call.CalleeText.Begin);
+      Visit(Site.Call.CalleeText.End);
+    }
+  }
+  for (ReturnPlan &R : Plan.Result.Returns) {
+    Visit(R.Keyword.Begin);
+    Visit(R.Keyword.End);
+    Visit(R.Semicolon.Begin);
+    Visit(R.Semicolon.End);
+  }
+  for (Span &Ref : Plan.Result.References) {
+    Visit(Ref.Begin);
+    Visit(Ref.End);
+  }
+}
+
+/// One function on its way from analysis to its file's plan.
+struct Analysed {
+  FunctionPlan Plan;
+  std::vector<Span> Invocations;
+  FileID File;
+  SourceLocation FirstSite;
+};
+
+} // namespace
+
+TranslationUnitPlan analyze(ASTContext &Ctx, const MacroTokens *Tokens,
+                            const RewriteOptions &Opts) {
+  TranslationUnitPlan Out;
+  const SourceManager &SM = Ctx.getSourceManager();
+  SiteSearch Search = findSites(Ctx, Tokens);
+  Out.Findings = std::move(Search.Findings);
+  if (!Search.Functions.empty() && !Ctx.getLangOpts().CPlusPlus14) {
+    Out.Findings.push_back(
+        {DiagId::DeferNeedsCxx14,
+         SM.getFileLoc(Search.Functions.front().Sites.front().Marker->getBeginLoc()),
+         {"__defer"}});
+    return Out;
+  }
+
+  std::vector<const FunctionDecl *> Patterns;
+  for (const DeferFunction &F : Search.Functions)
+    Patterns.push_back(F.Function);
+  InstantiationIndex Instances(Ctx, Patterns);
+
+  std::vector<Analysed> Functions;
+  for (const DeferFunction &F : Search.Functions) {
+    ++Out.Stats.Functions;
+    Analysed A;
+    FunctionAnalysis Analysis(F, Ctx, Opts, Instances, Out.Findings,
+                              Out.Stats);
+    if (!Analysis.run(A.Plan)) {
+      ++Out.Stats.FunctionsWithErrors;
+      continue;
+    }
+    A.Invocations = std::move(Analysis.Invocations);
+    A.File = SM.getFileID(SM.getExpansionLoc(F.Body->getLBracLoc()));
+    A.FirstSite = SM.getFileLoc(F.Sites.front().Marker->getBeginLoc());
+    Functions.push_back(std::move(A));
+  }
+
+  // Placement, phase 1: decide which macro uses become regions.
+  Placement Placer(SM, Ctx.getLangOpts(), Tokens);
+  std::vector<bool> Placeable(Functions.size(), true);
+  for (size_t I = 0; I < Functions.size(); ++I) {
+    Analysed &A = Functions[I];
+    bool Ok = true;
+    forEachPosition(A.Plan, [&](Pos &P) { Ok &= Placer.need(P); });
+    for (size_t S = 0; S < A.Invocations.size(); ++S) {
+      // The statement is placed through its invocation in the file, or
+      // through its expansion's tokens inside a region.
+      if (!Placer.need(A.Invocations[S]))
+        Ok &= Placer.need(A.Plan.Sites[S].Statement);
+    }
+    if (!Ok) {
+      Out.Findings.push_back(
+          {DiagId::RegionNotPrintable, A.FirstSite,
+           {Placer.macroNameAt(A.Plan.Sites.front().Statement.Begin.Token),
+            "tokens cxxdefer did not record"}});
+      Placeable[I] = false;
+    }
+  }
+
+  // Phase 2: positions, and the texts the printer copies.
+  std::map<FileID, FilePlan> Files;
+  for (size_t I = 0; I < Functions.size(); ++I) {
+    Analysed &A = Functions[I];
+    bool Ok = Placeable[I];
+    if (Ok)
+      forEachPosition(A.Plan, [&](Pos &P) { Ok &= Placer.place(P); });
+    for (size_t S = 0; Ok && S < A.Plan.Sites.size(); ++S) {
+      SitePlan &Site = A.Plan.Sites[S];
+      // In a region, the statement is its expansion's tokens; in the file,
+      // the `__defer(...)` invocation.
+      if (!Placer.inRegion(Site.Statement.Begin.Token))
+        Site.Statement = A.Invocations[S];
+      Ok &= Placer.place(Site.Statement);
+      if (Ok && Site.Call.CalleeText.Begin.Token.isValid())
+        Site.Call.Callee = Placer.textOf(Site.Call.CalleeText, A.File);
+    }
+    if (!Ok) {
+      if (Placeable[I])
+        Out.Findings.push_back({DiagId::InternalError, A.FirstSite,
+                                {"a position could not be placed"}});
+      ++Out.Stats.FunctionsWithErrors;
+      continue;
+    }
+    FilePlan &File = Files[A.File];
+    File.Functions.push_back(std::move(A.Plan));
+  }
+  for (auto &[FID, File] : Files) {
+    File.Path = SM.getFileEntryRefForID(FID)->getName().str();
+    File.Original = SM.getBufferData(FID).str();
+    File.Regions = Placer.regions(FID);
+    Out.Files.push_back(std::move(File));
+  }
+  return Out;
+}
+
+} // namespace cxxdefer

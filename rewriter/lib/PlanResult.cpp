@@ -1,0 +1,132 @@
+//===- PlanResult.cpp - __result and what a recovered function returns ===//
+//
+// Part of cxxdefer: Go's defer, panic and recover for C++, through Clang.
+//
+//===----------------------------------------------------------------------===//
+
+#include "PlanResult.h"
+#include "PlanCall.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+
+namespace cxxdefer {
+
+/// The function's result type as the body can spell it, or a null type when
+/// it cannot: deduced inside a template, or a closure or unnamed class.
+static QualType spellableResultType(const FunctionDecl *FD,
+                                    const ASTContext &Ctx) {
+  QualType T = FD->getReturnType();
+  if (const auto *Auto = T->getAs<AutoType>()) {
+    if (!Auto->isDeduced() || Auto->isDependentType())
+      return QualType();
+    T = Auto->getDeducedType();
+  } else if (T->getContainedDeducedType()) {
+    if (T->isDependentType())
+      return QualType();
+    T = T.getCanonicalType();
+  }
+  if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl())
+    if (RD->isLambda() || !RD->getIdentifier())
+      return QualType();
+  if (!isSpellable(spellType(T, Ctx)))
+    return QualType();
+  return T;
+}
+
+/// Why `__result` cannot name a value of type \p T; empty if it can.
+static std::string whyNotNameable(QualType T, const ASTContext &Ctx) {
+  if (T->isReferenceType())
+    return "its result type '" + T.getAsString(Ctx.getPrintingPolicy()) +
+           "' is a reference, which cannot be default-constructed";
+  if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl())
+    if (RD->hasDefinition() && !RD->hasDefaultConstructor())
+      return "its result type '" + T.getAsString(Ctx.getPrintingPolicy()) +
+             "' is not default-constructible";
+  return "";
+}
+
+/// Whether Go's named result costs nothing C++ would otherwise keep: a
+/// trivially copyable type, default-constructible.
+static bool namingIsFree(QualType T, const ASTContext &Ctx) {
+  if (T->isReferenceType() || T->isDependentType() ||
+      !T.isTriviallyCopyableType(Ctx))
+    return false;
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  return !RD || (RD->hasDefinition() && RD->hasDefaultConstructor() &&
+                 !RD->hasUserProvidedDefaultConstructor());
+}
+
+bool planResult(const DeferFunction &F, bool AnyCanRecover, ASTContext &Ctx,
+                ResultPlan &Plan, std::vector<Finding> &Findings) {
+  const FunctionDecl *FD = F.Function;
+  const SourceManager &SM = Ctx.getSourceManager();
+  auto misuse = [&](const std::string &Why) {
+    for (const DeclRefExpr *Ref : F.ResultRefs)
+      Findings.push_back(
+          {DiagId::ResultMisuse, SM.getFileLoc(Ref->getBeginLoc()), {Why}});
+    return false;
+  };
+  Plan.Coroutine = F.Coroutine;
+
+  if (F.Coroutine) {
+    if (!F.ResultRefs.empty())
+      return misuse("a coroutine's result is its return object; it has no "
+                    "'__result'");
+    // A recovery ends the body with `co_return;`, which needs the promise's
+    // return_void (the implicit fall-off-the-end handler).
+    const auto *Body = cast<CoroutineBodyStmt>(FD->getBody());
+    Plan.ReturnsNothing = true;
+    Plan.CanRecover = AnyCanRecover && Body->getFallthroughHandler()
+                          ? ResultPlan::Yes
+                          : ResultPlan::No;
+    return true;
+  }
+
+  if (isa<CXXConstructorDecl>(FD) || isa<CXXDestructorDecl>(FD) ||
+      FD->getReturnType()->isVoidType()) {
+    Plan.ReturnsNothing = true;
+    Plan.CanRecover = AnyCanRecover ? ResultPlan::Yes : ResultPlan::No;
+    if (!F.ResultRefs.empty())
+      return misuse(isa<CXXConstructorDecl>(FD) || isa<CXXDestructorDecl>(FD)
+                        ? "a constructor or destructor has no result"
+                        : "the function returns void");
+    return true;
+  }
+
+  QualType T = spellableResultType(FD, Ctx);
+  if (T.isNull()) {
+    if (!F.ResultRefs.empty())
+      return misuse("its result type cannot be named in its body (it is "
+                    "deduced in a template, or a closure or unnamed type)");
+    // It still gets panic scopes (so __recover() answers null in it rather
+    // than reaching an outer frame's exception), but never recovers.
+    Plan.CanRecover = ResultPlan::No;
+    return true;
+  }
+  Plan.Type = spellType(T, Ctx);
+
+  if (!F.ResultRefs.empty()) {
+    std::string Why = whyNotNameable(T, Ctx);
+    if (!Why.empty())
+      return misuse(Why);
+    Plan.Strategy = ResultStrategy::Named;
+    Plan.CanRecover = ResultPlan::Yes;
+    return true;
+  }
+  if (!AnyCanRecover)
+    return true;
+  if (namingIsFree(T, Ctx)) {
+    Plan.Strategy = ResultStrategy::Named;
+    Plan.CanRecover = ResultPlan::Yes;
+    return true;
+  }
+  Plan.Strategy = ResultStrategy::ValueInitialisedAfterRecovery;
+  Plan.CanRecover = ResultPlan::IfValueInitialisable;
+  return true;
+}
+
+} // namespace cxxdefer

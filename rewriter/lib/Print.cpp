@@ -1,0 +1,599 @@
+//===- Print.cpp - Turn a plan into text ----------------------------------===//
+//
+// Part of cxxdefer: Go's defer, panic and recover for C++, through Clang.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Print.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include <algorithm>
+#include <cassert>
+#include <map>
+
+using namespace clang;
+
+namespace cxxdefer {
+
+namespace {
+
+/// Runtime names, from the one list (RuntimeAbi.def).
+namespace abi {
+#define CXXDEFER_ABI(Id, Spelling) constexpr const char *Id = Spelling;
+#include "RuntimeAbi.def"
+} // namespace abi
+
+/// The edits of one text (the file, or one macro use's expansion), as
+/// offsets. Insertions at one offset keep the order they were made in, and
+/// come before a replacement that starts there.
+class EditList {
+public:
+  void insert(unsigned Offset, llvm::StringRef Text) {
+    Inserts[Offset] += Text;
+  }
+  void replace(unsigned Begin, unsigned End, std::string Text) {
+    assert(Begin <= End && "replacement ends before it begins");
+    Replaced.push_back({Begin, End, std::move(Text)});
+  }
+  bool empty() const { return Inserts.empty() && Replaced.empty(); }
+
+  /// Applies the edits to \p Text. \returns false if two overlap.
+  bool apply(llvm::StringRef Text, std::string &Out) const {
+    std::vector<std::tuple<unsigned, unsigned, std::string>> All;
+    std::map<unsigned, std::string> Pending = Inserts;
+    for (const auto &R : Replaced) {
+      std::string T = R.Text;
+      auto It = Pending.find(R.Begin);
+      if (It != Pending.end()) {
+        T = It->second + T;
+        Pending.erase(It);
+      }
+      All.emplace_back(R.Begin, R.End, std::move(T));
+    }
+    for (auto &[Offset, T] : Pending)
+      All.emplace_back(Offset, Offset, T);
+    llvm::sort(All, [](const auto &A, const auto &B) {
+      return std::tie(std::get<0>(A), std::get<1>(A)) <
+             std::tie(std::get<0>(B), std::get<1>(B));
+    });
+    unsigned Cursor = 0;
+    Out.clear();
+    for (const auto &[Begin, End, T] : All) {
+      if (Begin < Cursor || End > Text.size())
+        return false;
+      Out += Text.slice(Cursor, Begin);
+      Out += T;
+      Cursor = End;
+    }
+    Out += Text.substr(Cursor);
+    return true;
+  }
+
+  /// The edits as tooling::Replacements of \p Path.
+  llvm::Error into(llvm::StringRef Path, tooling::Replacements &Out) const {
+    std::map<unsigned, std::string> Pending = Inserts;
+    for (const auto &R : Replaced) {
+      std::string T = R.Text;
+      auto It = Pending.find(R.Begin);
+      if (It != Pending.end()) {
+        T = It->second + T;
+        Pending.erase(It);
+      }
+      if (llvm::Error E =
+              Out.add(tooling::Replacement(Path, R.Begin, R.End - R.Begin, T)))
+        return E;
+    }
+    for (const auto &[Offset, T] : Pending)
+      if (llvm::Error E = Out.add(tooling::Replacement(Path, Offset, 0, T)))
+        return E;
+    return llvm::Error::success();
+  }
+
+  /// Whether an edit touches [Begin, End].
+  bool touches(unsigned Begin, unsigned End) const {
+    for (const auto &[Offset, T] : Inserts)
+      if (Offset > Begin && Offset < End)
+        return true;
+    for (const auto &R : Replaced)
+      if (R.End > Begin && R.Begin < End)
+        return true;
+    return false;
+  }
+
+private:
+  struct Replacement {
+    unsigned Begin, End;
+    std::string Text;
+  };
+  std::map<unsigned, std::string> Inserts;
+  std::vector<Replacement> Replaced;
+};
+
+std::string fwd(llvm::StringRef Name) {
+  return ("static_cast<decltype(" + Name + ")&&>(" + Name + ")").str();
+}
+
+/// Writes the edits of one function.
+class FunctionPrinter {
+public:
+  FunctionPrinter(const FilePlan &File, const FunctionPlan &F,
+                  std::vector<EditList> &Edits, bool FirstInFile)
+      : File(File), F(F), Edits(Edits), FirstInFile(FirstInFile) {}
+
+  void run();
+
+private:
+  const FilePlan &File;
+  const FunctionPlan &F;
+  std::vector<EditList> &Edits;
+  bool FirstInFile;
+
+  void insert(const Pos &P, llvm::StringRef Text) {
+    Edits[P.Text.Region].insert(P.Text.Offset, Text);
+  }
+  /// Replaces [Begin, End) by \p Text, keeping the line breaks it had.
+  void replace(const Pos &Begin, const Pos &End, std::string Text) {
+    assert(Begin.Text.Region == End.Text.Region && "edit across texts");
+    Text += std::string(lineBreaks(Begin, End), '\n');
+    Edits[Begin.Text.Region].replace(Begin.Text.Offset, End.Text.Offset,
+                                     std::move(Text));
+  }
+  unsigned lineBreaks(const Pos &Begin, const Pos &End) const {
+    llvm::StringRef Text = Begin.Text.Region == 0
+                               ? llvm::StringRef(File.Original)
+                               : llvm::StringRef(
+                                     File.Regions[Begin.Text.Region - 1].Text);
+    return Text.slice(Begin.Text.Offset, End.Text.Offset).count('\n');
+  }
+
+  bool handled(Exit E) const { return F.Exceptions && E != Exit::Guard; }
+  std::string afterRecovery() const;
+  std::string handler(const std::string &Unwind, Exit E) const;
+  std::string canRecover() const;
+
+  void printSite(const SitePlan &Site);
+  std::string caller(const CallPlan &Call) const;
+  std::string table(const CallPlan &Call) const;
+  std::string statementPrefix(const SitePlan &Site) const;
+  std::string statementSuffix(const SitePlan &Site) const;
+  void printSlots(const std::vector<const SitePlan *> &Order);
+  void printFrames();
+  void printResult();
+  std::vector<const SitePlan *> declarationOrder() const;
+};
+
+std::string FunctionPrinter::canRecover() const {
+  switch (F.Result.CanRecover) {
+  case ResultPlan::No:
+    return "false";
+  case ResultPlan::Yes:
+    return "true";
+  case ResultPlan::IfValueInitialisable:
+    return std::string(abi::Recovery) + "<" + F.Result.Type + ">::possible";
+  }
+  llvm_unreachable("unknown ResultPlan::Recover");
+}
+
+std::string FunctionPrinter::afterRecovery() const {
+  if (F.Result.CanRecover == ResultPlan::No)
+    return "";
+  if (F.Result.Strategy != ResultStrategy::Untouched)
+    return "goto cxxdefer_return;";
+  return F.Result.Coroutine ? "co_return;" : "return;";
+}
+
+/// The end of a slot's or frame's try region: run the deferred calls with
+/// the exception current (\p Unwind), leave the function if one recovered
+/// it, else rethrow.
+std::string FunctionPrinter::handler(const std::string &Unwind, Exit E) const {
+  std::string Text = "} catch (...) { ";
+  std::string After = afterRecovery();
+  if (E == Exit::Recovering && !After.empty())
+    Text += "if (" + Unwind + ") " + After + " ";
+  else
+    Text += Unwind + "; ";
+  return Text + abi::Rethrow + "(); } ";
+}
+
+/// The caller lambda: spells the callee as the user wrote it and forwards
+/// the kept operands at exit.
+std::string FunctionPrinter::caller(const CallPlan &Call) const {
+  // Arguments after the callee/object: each a parameter, or a braced group
+  // of parameters for a std::initializer_list.
+  bool HasList = llvm::any_of(Call.Operands, [](const OperandPlan &Op) {
+    return Op.How == Keep::InitializerList;
+  });
+  size_t FirstArg = 0;
+  switch (Call.Shape) {
+  case CallShape::Member:
+  case CallShape::CalleeValue:
+    FirstArg = 1;
+    break;
+  case CallShape::PointerToMember:
+    FirstArg = 2;
+    break;
+  default:
+    break;
+  }
+  std::string Callee = Call.Callee;
+  if (Call.TemplateKeywordAt != std::string::npos)
+    Callee.insert(Call.TemplateKeywordAt, "template ");
+
+  std::string Params, Args;
+  if (!HasList && Call.Shape != CallShape::Operator) {
+    Params = "auto&&... cxxdefer_a";
+    Args = fwd("cxxdefer_a") + "...";
+  } else {
+    unsigned N = 0;
+    auto param = [&] {
+      std::string Name = "cxxdefer_a" + std::to_string(N++);
+      Params += (Params.empty() ? "auto&& " : ", auto&& ") + Name;
+      return fwd(Name);
+    };
+    for (size_t I = FirstArg; I < Call.Operands.size(); ++I) {
+      const OperandPlan &Op = Call.Operands[I];
+      if (!Args.empty())
+        Args += ", ";
+      if (Op.How != Keep::InitializerList) {
+        Args += param();
+        continue;
+      }
+      Args += "{";
+      for (size_t E = 0; E < Op.Elements.size(); ++E)
+        Args += (E ? ", " : "") + param();
+      Args += "}";
+    }
+  }
+
+  switch (Call.Shape) {
+  case CallShape::NamedFunction:
+    return "[](" + Params + ") { (void)" + Callee + "(" + Args + "); }";
+  case CallShape::Member:
+    return "[](auto&& cxxdefer_o" + (Params.empty() ? "" : ", " + Params) +
+           ") { (void)" + fwd("cxxdefer_o") + Callee + "(" + Args + "); }";
+  case CallShape::ImplicitThisMember:
+    return "[](auto&& cxxdefer_o" + (Params.empty() ? "" : ", " + Params) +
+           ") { (void)cxxdefer_o->" + Callee + "(" + Args + "); }";
+  case CallShape::CalleeValue:
+    if (!HasList)
+      return std::string(abi::CallValue) + "{}";
+    return "[](auto&& cxxdefer_f" + (Params.empty() ? "" : ", " + Params) +
+           ") { (void)" + fwd("cxxdefer_f") + "(" + Args + "); }";
+  case CallShape::PointerToMember:
+    if (!HasList)
+      return std::string(abi::CallMemberPointer) + "<" +
+             (Call.Arrow ? "true" : "false") + ">{}";
+    return "[](auto&& cxxdefer_o, auto&& cxxdefer_pm" +
+           (Params.empty() ? "" : ", " + Params) + ") { (void)(" +
+           fwd("cxxdefer_o") + (Call.Arrow ? "->*" : ".*") + "cxxdefer_pm)(" +
+           Args + "); }";
+  case CallShape::Operator: {
+    // Every operand is a parameter; the operator is spelled again.
+    std::vector<std::string> X;
+    std::string OpParams;
+    for (size_t I = 0; I < Call.Operands.size(); ++I) {
+      std::string Name = "cxxdefer_x" + std::to_string(I);
+      OpParams += (I ? ", auto&& " : "auto&& ") + Name;
+      X.push_back(fwd(Name));
+    }
+    std::string Spelling = getOperatorSpelling(Call.Op);
+    std::string Body;
+    if (Call.Op == OO_Subscript)
+      Body = X[0] + "[" + X[1] + "]";
+    else if (Call.Postfix)
+      Body = X[0] + Spelling;
+    else if (X.size() == 1)
+      Body = Spelling + " " + X[0];
+    else
+      Body = X[0] + " " + Spelling + " " + X[1];
+    return "[](" + OpParams + ") { (void)(" + Body + "); }";
+  }
+  }
+  llvm_unreachable("unknown CallShape");
+}
+
+/// The table of a dependent call's instantiations (cxxdefer/call.h).
+std::string FunctionPrinter::table(const CallPlan &Call) const {
+  std::string Out = std::string(abi::Table) + "<";
+  for (size_t I = 0; I < Call.Instantiations.size(); ++I) {
+    const InstantiationPlan &Entry = Call.Instantiations[I];
+    Out += (I ? ", " : "") + std::string(abi::When) + "<" + abi::Key + "<" +
+           llvm::join(Entry.KeyTypes, ", ") + ">";
+    for (size_t B = 0; B < Entry.Bindings.size(); ++B) {
+      Out += ", ";
+      switch (Entry.Bindings[B]) {
+      case Keep::Reference:
+        Out += abi::ByRef;
+        break;
+      case Keep::Conversion:
+        Out += std::string(abi::ByConversion) + "<" + Entry.BindingTypes[B] +
+               ">";
+        break;
+      case Keep::Arrow:
+        Out += abi::ByArrow;
+        break;
+      default:
+        Out += abi::ByValue;
+        break;
+      }
+    }
+    Out += ">";
+  }
+  return Out + ">";
+}
+
+/// The opening of an operand's wrapper, and its closing.
+static std::pair<std::string, std::string> wrapper(const OperandPlan &Op) {
+  switch (Op.How) {
+  case Keep::Reference:
+    return {std::string(abi::Ref) + "(", ")"};
+  case Keep::Value:
+    return {std::string(abi::Val) + "(", ")"};
+  case Keep::Conversion:
+    return {std::string(abi::As) + "<" + Op.Type + ">(", ")"};
+  case Keep::InPlace:
+    return {std::string(abi::ValueArg) + "<" + Op.Type + ">{", "}"};
+  case Keep::BitField:
+    return {std::string(abi::Val) + "(static_cast<" + Op.Type + ">(", "))"};
+  case Keep::Arrow:
+    return {std::string(abi::Arrow) + "(", ")"};
+  case Keep::InitializerList:
+    break;
+  }
+  llvm_unreachable("an initializer list has no wrapper of its own");
+}
+
+/// What the defer statement becomes before its bound call.
+std::string FunctionPrinter::statementPrefix(const SitePlan &Site) const {
+  // A slot declared at its statement is built in place anyway (C++17).
+  bool InPlace = Site.Call.BuildInPlace && Site.Where != Storage::Slot;
+  std::string Make = InPlace ? "[&] { return " : "";
+  switch (Site.Where) {
+  case Storage::Slot: {
+    const char *Type = !handled(Site.OnException) ? abi::Guard
+                       : Site.Err                 ? abi::ErrSlot
+                       : Site.OnException == Exit::Recovering
+                           ? abi::RecoveringSlot
+                           : abi::OpenSlot;
+    if (F.Cxx17)
+      return std::string(Type) + " " + Site.Name + "{";
+    return "auto&& " + Site.Name + " = " + abi::OpenCoded + "<" + Type + ">(";
+  }
+  case Storage::HoistedSlot:
+    return Site.Name + (InPlace ? ".arm_made(" : ".arm(") + Make;
+  case Storage::StackRecord: {
+    std::string Frame = F.Frames[Site.Frame].Name;
+    const char *Push = InPlace ? ".push_made("
+                       : Site.Err             ? ".push_err("
+                                              : ".push(";
+    return Site.Name + Push + Frame + ", " + Make;
+  }
+  case Storage::HeapRecord: {
+    std::string Frame = F.Frames[Site.Frame].Name;
+    const char *Fn = InPlace ? abi::HeapDeferMade
+                     : Site.Err             ? abi::HeapErrDefer
+                                            : abi::HeapDefer;
+    return std::string(Fn) + "(" + Frame + ", " + Make;
+  }
+  }
+  llvm_unreachable("unknown Storage");
+}
+
+std::string FunctionPrinter::statementSuffix(const SitePlan &Site) const {
+  bool InPlace = Site.Call.BuildInPlace && Site.Where != Storage::Slot;
+  std::string Make = InPlace ? "; }" : "";
+  if (Site.Where == Storage::Slot && F.Cxx17)
+    return Make + "}";
+  return Make + ")";
+}
+
+void FunctionPrinter::printSite(const SitePlan &Site) {
+  const CallPlan &Call = Site.Call;
+  bool Table = Call.PerInstantiation;
+  std::string Open, Close = ")";
+  if (Table) {
+    Open = std::string(abi::Select) + "<" + table(Call) + ">(" + caller(Call);
+  } else if (F.Cxx17) {
+    Open = std::string(abi::Call) + "{" + caller(Call);
+    Close = "}";
+  } else {
+    Open = std::string(abi::Bind) + "(" + caller(Call);
+  }
+  if (Call.Shape == CallShape::ImplicitThisMember)
+    Open += Table ? ", [&]() -> decltype(auto) { return (this); }"
+                  : ", " + std::string(abi::Val) + "(this)";
+
+  // The statement becomes glue text around the user's operand texts, which
+  // stay in place, in order: Glue[i] replaces what lies before Kept[i].
+  std::vector<std::string> Glue;
+  std::vector<const Span *> Kept;
+  std::string Pending = statementPrefix(Site) + Open;
+  std::string Tail;
+  for (const OperandPlan &Op : Call.Operands) {
+    if (Op.isDefaultArgument()) {
+      auto [Before, After] = wrapper(Op);
+      Tail += ", " + Before + Op.DefaultArgument + After;
+      continue;
+    }
+    if (Table) {
+      Glue.push_back(Pending + ", [&]() -> decltype(auto) { return (");
+      Kept.push_back(&Op.Text);
+      Pending = "); }";
+      continue;
+    }
+    if (Op.How == Keep::InitializerList) {
+      for (const OperandPlan &Elem : Op.Elements) {
+        auto [Before, After] = wrapper(Elem);
+        Glue.push_back(Pending + ", " + Before);
+        Kept.push_back(&Elem.Text);
+        Pending = After;
+      }
+      continue;
+    }
+    auto [Before, After] = wrapper(Op);
+    Glue.push_back(Pending + ", " + Before);
+    Kept.push_back(&Op.Text);
+    Pending = After;
+  }
+  Pending += Tail + Close + statementSuffix(Site);
+
+  Pos Cursor = Site.Statement.Begin;
+  for (size_t I = 0; I < Kept.size(); ++I) {
+    replace(Cursor, Kept[I]->Begin, Glue[I]);
+    Cursor = Kept[I]->End;
+  }
+  replace(Cursor, Site.Statement.End, Pending);
+  if (Site.Where == Storage::Slot && handled(Site.OnException))
+    insert(Site.AfterSemicolon, " try {");
+}
+
+/// Slots in the order they are declared in the body: by position, hoisted
+/// slots before the statement they precede, ties in source order.
+std::vector<const SitePlan *> FunctionPrinter::declarationOrder() const {
+  std::vector<const SitePlan *> Order;
+  for (const SitePlan &Site : F.Sites)
+    Order.push_back(&Site);
+  std::stable_sort(Order.begin(), Order.end(),
+                   [](const SitePlan *A, const SitePlan *B) {
+                     bool AAt = A->Where == Storage::Slot;
+                     bool BAt = B->Where == Storage::Slot;
+                     return std::tie(A->SlotIndex, AAt) <
+                            std::tie(B->SlotIndex, BAt);
+                   });
+  return Order;
+}
+
+void FunctionPrinter::printSlots(const std::vector<const SitePlan *> &Order) {
+  if (!F.BitsName.empty())
+    insert(F.BodyBegin, " unsigned char " + F.BitsName + " = 0;");
+  std::string Closers;
+  for (const SitePlan *Site : Order) {
+    if (Site->Where == Storage::HoistedSlot) {
+      const char *Type = !handled(Site->OnException) ? abi::HoistedGuard
+                         : Site->Err ? abi::HoistedErrSlot
+                         : Site->OnException == Exit::Recovering
+                             ? abi::HoistedRecoveringSlot
+                             : abi::HoistedOpenSlot;
+      insert(F.TopLevel[Site->SlotIndex],
+             std::string(Type) + "<" + std::to_string(Site->Bit) + "> " +
+                 Site->Name + "(" + F.BitsName + ");" +
+                 (handled(Site->OnException) ? " try { " : " "));
+    }
+    if (!handled(Site->OnException))
+      continue;
+    std::string Unwind = Site->Name + ".unwind(" +
+                         (Site->OnException == Exit::Recovering ? canRecover()
+                                                                : "") +
+                         ")";
+    Closers = handler(Unwind, Site->OnException) + Closers;
+  }
+  insert(F.BodyEnd, Closers);
+}
+
+void FunctionPrinter::printFrames() {
+  std::string Closers;
+  for (unsigned I = 0; I < F.Frames.size(); ++I) {
+    const FramePlan &Frame = F.Frames[I];
+    std::string Text;
+    for (const SitePlan &Site : F.Sites)
+      if (Site.Frame == I && Site.Where == Storage::StackRecord)
+        Text += std::string(abi::StackRecord) + " " + Site.Name + "; ";
+    if (!handled(Frame.OnException)) {
+      insert(F.TopLevel[Frame.SlotIndex],
+             Text + abi::GuardFrame + " " + Frame.Name + "; ");
+      continue;
+    }
+    std::string After = afterRecovery();
+    bool Recovering = Frame.OnException == Exit::Recovering;
+    if (Recovering && !After.empty())
+      Text += "try { ";
+    if (Recovering)
+      Text += std::string(abi::RecoveringFrame) + " " + Frame.Name + "(" +
+              canRecover() + "); try { ";
+    else
+      Text += std::string(abi::DeferFrame) + " " + Frame.Name + "; try { ";
+    insert(F.TopLevel[Frame.SlotIndex], Text);
+    std::string Close = handler(Frame.Name + ".unwind()", Frame.OnException);
+    if (Recovering && !After.empty())
+      Close += "} catch (const " + std::string(abi::RecoveredOnReturn) +
+               " &) { " + After + " } ";
+    Closers = Close + Closers;
+  }
+  insert(F.BodyEnd, Closers);
+}
+
+/// Go's named result: a local the return statements assign, returned after
+/// the deferred calls ran.
+void FunctionPrinter::printResult() {
+  const ResultPlan &R = F.Result;
+  if (R.Strategy != ResultStrategy::Named)
+    return;
+  for (const ReturnPlan &Return : R.Returns) {
+    if (Return.ReturnsResult) {
+      replace(Return.Keyword.Begin, Return.Semicolon.End,
+              "goto cxxdefer_return;");
+      continue;
+    }
+    replace(Return.Keyword.Begin, Return.Keyword.End,
+            Return.HasValue ? "{ cxxdefer_result =" : "{");
+    replace(Return.Semicolon.Begin, Return.Semicolon.End,
+            "; goto cxxdefer_return; }");
+  }
+  for (const Span &Ref : R.References)
+    replace(Ref.Begin, Ref.End, "cxxdefer_result");
+}
+
+void FunctionPrinter::run() {
+  if (FirstInFile)
+    insert(F.BodyBegin, " (void)" + std::string(abi::AbiCheck) + "<" +
+                            std::to_string(AbiVersion) + ">{};");
+  const ResultPlan &R = F.Result;
+  bool Wrapped = R.Strategy != ResultStrategy::Untouched;
+  if (Wrapped)
+    insert(F.BodyBegin, R.Strategy == ResultStrategy::Named
+                            ? " " + R.Type + " cxxdefer_result{}; {"
+                            : std::string(" {"));
+  printResult();
+  for (const SitePlan &Site : F.Sites)
+    printSite(Site);
+  if (F.Sites.front().Class == Tier::OpenCoded)
+    printSlots(declarationOrder());
+  else
+    printFrames();
+  if (Wrapped)
+    insert(F.BodyEnd,
+           "} cxxdefer_return: return " +
+               (R.Strategy == ResultStrategy::Named
+                    ? std::string("cxxdefer_result")
+                    : std::string(abi::Recovery) + "<" + R.Type +
+                          ">::value()") +
+               "; ");
+}
+
+} // namespace
+
+llvm::Expected<tooling::Replacements> printFile(const FilePlan &File) {
+  std::vector<EditList> Edits(File.Regions.size() + 1);
+  bool First = true;
+  for (const FunctionPlan &F : File.Functions) {
+    FunctionPrinter(File, F, Edits, First).run();
+    First = false;
+  }
+  // A macro use with edits is replaced by its edited expansion.
+  for (size_t I = 0; I < File.Regions.size(); ++I) {
+    if (Edits[I + 1].empty())
+      continue;
+    const RegionPlan &R = File.Regions[I];
+    std::string Text;
+    if (!Edits[I + 1].apply(R.Text, Text) || Edits[0].touches(R.Begin, R.End))
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "overlapping edits in a macro use");
+    Edits[0].replace(R.Begin, R.End, Text + std::string(R.LineBreaks, '\n'));
+  }
+  tooling::Replacements Out;
+  if (llvm::Error E = Edits[0].into(File.Path, Out))
+    return E;
+  return Out;
+}
+
+} // namespace cxxdefer

@@ -1,0 +1,126 @@
+//===- cxxdefer/config.h - What every runtime header agrees on -----------===//
+//
+// Part of cxxdefer: Go's defer, panic and recover for C++, through Clang.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// The runtime is header-only and must compile, quietly, wherever user code
+/// does: GCC and Clang, C++14 to C++23, with or without exceptions, under any
+/// warning flag, in executables and in shared libraries built with
+/// -fvisibility=hidden. The few decisions that depend on the compiler live
+/// here:
+///
+///   - CXXDEFER_ABI_VERSION and the inline namespace abi_v2: rewritten code
+///     names entities as `::cxxdefer::detail::x`, which the inline namespace
+///     makes mean this version's x. The rewriter spells the version it was
+///     built for in every rewritten function (abi_check, below), so a tree
+///     rewritten by one version and compiled against another header fails
+///     with one message that names both versions.
+///   - CXXDEFER_GLUE marks the small functions that rewritten code calls:
+///     inlined even at -O0 (a deferred call then costs at -O0 what a lambda
+///     RAII guard costs), and invisible to the debugger (`step` goes from the
+///     user's code to the deferred callee, never through the runtime).
+///   - CXXDEFER_SHARED marks the per-thread state (the panic stack, the
+///     record pool): with default visibility, every shared library of a
+///     process uses the same copy even under -fvisibility=hidden, so a
+///     helper in one library recovers an exception deferred in another.
+///   - CXXDEFER_EXCEPTIONS is 0 under -fno-exceptions: then no handler is
+///     emitted, deferred calls run from destructors only, and __recover()
+///     is always null.
+///
+/// The header is a system header (#pragma GCC system_header) so that the
+/// user's warning flags (-Weverything, -Wshadow, -pedantic...) never point
+/// into it.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef CXXDEFER_CONFIG_H
+#define CXXDEFER_CONFIG_H
+
+#pragma GCC system_header
+
+#if !defined(__cplusplus) || __cplusplus < 201402L
+#error "cxxdefer needs C++14 or later: compile with -std=c++14, c++17 or newer"
+#endif
+
+#if defined(__cpp_exceptions) || defined(__EXCEPTIONS)
+#define CXXDEFER_EXCEPTIONS 1
+#else
+#define CXXDEFER_EXCEPTIONS 0
+#endif
+
+#if defined(__clang__)
+#define CXXDEFER_GLUE                                                          \
+  __attribute__((always_inline, artificial, nodebug)) inline
+#else
+#define CXXDEFER_GLUE __attribute__((always_inline, artificial)) inline
+#endif
+
+#define CXXDEFER_COLD __attribute__((noinline, cold))
+#define CXXDEFER_SHARED __attribute__((visibility("default")))
+
+/// The version of the interface between rewritten code and this header.
+/// Bump it whenever a form the rewriter emits changes meaning or name.
+#define CXXDEFER_ABI_VERSION 2
+
+#define CXXDEFER_BEGIN_NAMESPACE                                               \
+  namespace cxxdefer {                                                         \
+  inline namespace abi_v2 {
+#define CXXDEFER_END_NAMESPACE                                                 \
+  }                                                                            \
+  }
+
+CXXDEFER_BEGIN_NAMESPACE
+namespace detail {
+
+/// Rewritten functions name the ABI version they were rewritten for,
+/// `(void)::cxxdefer::detail::abi_check<2>{}`; any other version stops the
+/// compile here. Every future header keeps this template.
+template <int Version> struct abi_check {
+  static_assert(Version == CXXDEFER_ABI_VERSION,
+                "cxxdefer: this code was rewritten by a cxxdefer whose runtime "
+                "interface differs from this <cxxdefer.h>: rewrite it again "
+                "with the cxxdefer that ships this header, or use that "
+                "cxxdefer's header");
+};
+
+/// What <type_traits> and <utility> would give, without their cost: the
+/// header is included by every file that defers, and the emitted forms need
+/// only these.
+template <class T> struct remove_ref { using type = T; };
+template <class T> struct remove_ref<T &> { using type = T; };
+template <class T> struct remove_ref<T &&> { using type = T; };
+
+template <class T> struct remove_cv { using type = T; };
+template <class T> struct remove_cv<const T> { using type = T; };
+template <class T> struct remove_cv<volatile T> { using type = T; };
+template <class T> struct remove_cv<const volatile T> { using type = T; };
+
+/// std::decay of a type without its reference.
+template <class T> struct decay_of { using type = typename remove_cv<T>::type; };
+template <class T> struct decay_of<T[]> { using type = T *; };
+template <class T, decltype(sizeof(0)) N> struct decay_of<T[N]> {
+  using type = T *;
+};
+template <class R, class... A> struct decay_of<R(A...)> {
+  using type = R (*)(A...);
+};
+#if defined(__cpp_noexcept_function_type)
+template <class R, class... A> struct decay_of<R(A...) noexcept> {
+  using type = R (*)(A...) noexcept;
+};
+#endif
+
+template <class T>
+using decay_t = typename decay_of<typename remove_ref<T>::type>::type;
+
+template <class T> T &&declval() noexcept;
+
+/// Storage aligned for any type a bound call may hold in place.
+constexpr decltype(sizeof(0)) max_align = __BIGGEST_ALIGNMENT__;
+
+} // namespace detail
+CXXDEFER_END_NAMESPACE
+
+#endif // CXXDEFER_CONFIG_H

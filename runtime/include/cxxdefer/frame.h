@@ -1,0 +1,277 @@
+//===- cxxdefer/frame.h - Go's defer records: stack-allocated defers -----===//
+//
+// Part of cxxdefer: Go's defer, panic and recover for C++, through Clang.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// When a function cannot open-code its defers (more than 8 defer
+/// statements, too many returns, or a defer statement in a loop), Go keeps
+/// them as records on a list, newest first: the defer statement links a
+/// record (`deferprocStack` for a record in the frame, `deferproc` for a
+/// pooled one), and `deferreturn` at every exit runs the records that belong
+/// to the returning frame.
+///
+/// Go's list is per goroutine and tells frames apart by stack pointer. Here
+/// each `defer_frame` - a local the rewriter declares where an open-coded
+/// slot would be - owns its own list: the defer statements below it link
+/// their records into it by name, and its destructor and its handler run
+/// them. A list per frame needs no thread-local access on the fast path,
+/// and it is what coroutines need: a suspended coroutine's records live in
+/// its own frame, not on a thread's stack of calls, so two coroutines
+/// resumed alternately, or one resumed on another thread, keep theirs
+/// apart.
+///
+/// SPEC 2.5 wants each call to run before the locals that were alive at
+/// its defer statement die, so the frame is declared before the top-level
+/// statement that holds the defer statement and wraps the rest of the body
+/// in a try region:
+///
+///     cxxdefer::detail::stack_record cxxdefer_d12_3;       // stack tier
+///     cxxdefer::detail::defer_frame cxxdefer_frame12_3;
+///     try { ... cxxdefer_d12_3.push(cxxdefer_frame12_3, call{...}); ... }
+///     catch (...) { cxxdefer_frame12_3.unwind(); rethrow(); }
+///
+/// A frame whose calls may reach __recover() is a recovering_frame: its
+/// handler returns from the function when a call recovers, and its
+/// destructor hides outer panics. A frame whose calls can neither throw nor
+/// recover is a guard_frame, with no handler at all.
+///
+/// Run order and throwing calls (SPEC 3.3, 3.4): a record is unlinked
+/// before its call runs (Go pops `d` before calling `d.fn`). When a call
+/// throws on a normal exit, the remaining records run from a handler with
+/// the new exception current; if one of them throws, that exception
+/// replaces the current one. If one recovers, the records after it run as
+/// on a normal exit and the frame throws recovered_on_return, which the
+/// rewriter catches right around the frame, inside the function, where an
+/// open-coded slot's handler would have been entered.
+///
+/// An __errdefer record runs only from the handler; a normal exit
+/// destroys it without running it.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef CXXDEFER_FRAME_H
+#define CXXDEFER_FRAME_H
+
+#pragma GCC system_header
+
+#include "cxxdefer/config.h"
+#include "cxxdefer/panic.h"
+#include "cxxdefer/stored_call.h"
+
+CXXDEFER_BEGIN_NAMESPACE
+namespace detail {
+
+/// Go's `_defer`.
+struct record {
+  /// The next older record of the same frame.
+  record *link;
+  /// Runs the call (\p run) or destroys it unrun, then releases the record
+  /// if it is pooled.
+  void (*finish)(record *, bool run);
+  /// An __errdefer: runs only while an exception leaves the frame.
+  bool err;
+  alignas(max_align) unsigned char storage[call_capacity];
+};
+
+/// Thrown by a frame's destructor when, on a normal exit, a deferred call
+/// threw and a later one recovered (see the file comment). It never leaves
+/// the function.
+struct recovered_on_return {};
+
+/// The records of one frame, newest first.
+class record_list {
+public:
+  record_list() = default;
+  record_list(const record_list &) = delete;
+  record_list &operator=(const record_list &) = delete;
+
+  CXXDEFER_GLUE void link(record *r) noexcept {
+    r->link = head_;
+    head_ = r;
+  }
+
+protected:
+  /// Unlinks and finishes the newest record.
+  CXXDEFER_GLUE void finish_newest(bool panicking) {
+    record *r = head_;
+    head_ = r->link; // unlinked before its call runs
+    r->finish(r, panicking || !r->err);
+  }
+
+  /// Runs every record while an exception propagates. A call that throws
+  /// replaces the exception: the rest run for the new one.
+  CXXDEFER_COLD void unwind_all() {
+    while (head_) {
+#if CXXDEFER_EXCEPTIONS
+      try {
+        finish_newest(true);
+      } catch (...) {
+        unwind_all();
+        throw;
+      }
+#else
+      finish_newest(true);
+#endif
+    }
+  }
+
+  /// Runs every record while an exception propagates, each under a
+  /// panic_scope. Stops after a call that recovers and \returns true.
+  CXXDEFER_COLD bool unwind_recovering(bool can_recover) {
+    while (head_) {
+#if CXXDEFER_EXCEPTIONS
+      try {
+        panic_scope panic(can_recover);
+        finish_newest(true);
+        if (panic.recovered())
+          return true;
+      } catch (...) {
+        if (unwind_recovering(can_recover))
+          return true;
+        throw;
+      }
+#else
+      (void)can_recover;
+      finish_newest(true);
+#endif
+    }
+    return false;
+  }
+
+  record *head_ = nullptr;
+};
+
+/// A frame whose calls cannot throw or recover: no handler.
+class guard_frame : public record_list {
+public:
+  CXXDEFER_GLUE ~guard_frame() noexcept(false) {
+    while (head_)
+      finish_newest(false);
+  }
+};
+
+/// A frame whose calls may throw; its handler calls unwind().
+class defer_frame : public record_list {
+public:
+  CXXDEFER_GLUE ~defer_frame() noexcept(false) {
+    if (head_)
+      run_all();
+  }
+  CXXDEFER_GLUE void unwind() {
+    if (head_)
+      unwind_all();
+  }
+
+private:
+  CXXDEFER_COLD void run_all() {
+    while (head_) {
+#if CXXDEFER_EXCEPTIONS
+      try {
+        finish_newest(false);
+      } catch (...) {
+        unwind_all();
+        throw;
+      }
+#else
+      finish_newest(false);
+#endif
+    }
+  }
+};
+
+/// A frame whose calls may reach __recover(). \p can_recover: the function
+/// can return after a recovery.
+class recovering_frame : public record_list {
+public:
+  CXXDEFER_GLUE explicit recovering_frame(bool can_recover) noexcept
+      : can_recover_(can_recover) {}
+
+  CXXDEFER_GLUE ~recovering_frame() noexcept(false) {
+    if (head_)
+      run_all();
+  }
+  /// \returns true if a call recovered the exception.
+  CXXDEFER_GLUE bool unwind() {
+    return head_ && unwind_recovering(can_recover_);
+  }
+
+private:
+  CXXDEFER_COLD void run_all() {
+    panics_hidden hidden; // normal-exit calls: __recover() is null in them
+    bool recovered = false;
+    while (head_) {
+#if CXXDEFER_EXCEPTIONS
+      try {
+        finish_newest(false);
+      } catch (...) {
+        if (!unwind_recovering(can_recover_))
+          throw;
+        recovered = true;
+      }
+#else
+      finish_newest(false);
+#endif
+    }
+#if CXXDEFER_EXCEPTIONS
+    if (recovered)
+      throw recovered_on_return();
+#endif
+  }
+
+  bool can_recover_;
+};
+
+/// Runs (or discards) a record's call; the record itself stays where it is.
+template <class Store> void finish_in_place(record *r, bool run) {
+  if (run)
+    Store::run(r->storage);
+  else
+    Store::discard(r->storage);
+}
+
+/// A record in the function's frame (Go's deferprocStack). Declared unarmed
+/// before its defer_frame; the defer statement stores the bound call and
+/// links it. Trivially destructible: the frame, declared after it, finishes
+/// the call before the record goes away.
+class stack_record : private record {
+public:
+  CXXDEFER_GLUE stack_record() noexcept {}
+  stack_record(const stack_record &) = delete;
+  stack_record &operator=(const stack_record &) = delete;
+
+  template <class Call>
+  CXXDEFER_GLUE void push(record_list &frame, Call call) {
+    store<Call>(frame, false, call);
+  }
+  template <class Call>
+  CXXDEFER_GLUE void push_err(record_list &frame, Call call) {
+    store<Call>(frame, true, call);
+  }
+  template <class Make>
+  CXXDEFER_GLUE void push_made(record_list &frame, Make make) {
+    using store_type = call_store<made_by<Make>, call_capacity>;
+    store_type::place_made(storage, make);
+    linked<store_type>(frame, false);
+  }
+
+private:
+  template <class Call>
+  CXXDEFER_GLUE void store(record_list &frame, bool is_err, Call &call) {
+    using store_type = call_store<Call, call_capacity>;
+    store_type::place(storage, static_cast<Call &&>(call));
+    linked<store_type>(frame, is_err);
+  }
+  template <class Store>
+  CXXDEFER_GLUE void linked(record_list &frame, bool is_err) {
+    finish = &finish_in_place<Store>;
+    err = is_err;
+    frame.link(this);
+  }
+};
+
+} // namespace detail
+CXXDEFER_END_NAMESPACE
+
+#endif // CXXDEFER_FRAME_H

@@ -1,0 +1,259 @@
+//===- cxxdefer/slots.h - Go's open-coded defers in C++ ------------------===//
+//
+// Part of cxxdefer: Go's defer, panic and recover for C++, through Clang.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// Go open-codes the defers of a function with at most 8 defer statements,
+/// none in a loop: the function value and arguments go to stack slots, a
+/// `deferBits` byte records which defer statements have run, and every exit
+/// calls the recorded ones in reverse order, clearing each bit before the
+/// call. No runtime record, no defer chain.
+///
+/// C++ has the machinery to place those calls at every exit already:
+/// destructors of locals. The rewriter declares one slot per defer
+/// statement as a local of the function's outermost block, so the compiler
+/// emits the deferred call, inlined, at every exit (return, falling off the
+/// end) after the result is initialised and in the right order with the
+/// other locals' destructors.
+///
+/// A slot declared at its defer statement (a top-level statement of the
+/// body) holds the bound call with its exact type; one declared earlier
+/// (the defer statement is nested in an `if`, a `switch`, a block, or a
+/// jump crosses it) is a hoisted_slot: declared unarmed before the
+/// top-level statement that holds the defer statement, armed by it, with
+/// its bit in the function's deferBits byte and the call type-erased
+/// (cxxdefer/stored_call.h).
+///
+/// What runs a slot's call when an exception leaves the function depends
+/// on what the rewriter knows about the call (rewriter/lib/Reach.h):
+///
+///   guard            the call cannot throw and cannot reach __recover():
+///                    its destructor runs it, on every exit, unwinding
+///                    included. No handler, so an uncaught exception keeps
+///                    its throw site in the debugger and in core dumps.
+///   open_slot        the call may throw: a try region from the slot to the
+///                    end of the body ends in a handler that runs the call
+///                    with the exception current (`unwind()`), so a throw
+///                    replaces the exception in flight instead of calling
+///                    std::terminate (SPEC 3.4), then rethrows.
+///   recovering_slot  the call may reach __recover(): the handler runs it
+///                    under a panic_scope (cxxdefer/panic.h) and, when it
+///                    recovers, leaves the function instead of rethrowing;
+///                    a normal exit hides outer panics from it.
+///   err_slot         an __errdefer: only the handler runs it; a normal exit
+///                    (or the one that follows a recovery) discards it.
+///
+/// A slot's destructor is noexcept(false): a deferred call that throws
+/// during a normal return starts a propagation, and the function's
+/// remaining deferred calls run from their handlers (SPEC 3.3). Each
+/// handler disarms its slot before calling, so when unwinding later
+/// reaches the slot's destructor it does nothing.
+///
+/// Under C++17 the rewriter declares a slot with class template argument
+/// deduction from the braced bound call, `::cxxdefer::detail::guard
+/// cxxdefer_d12_3{::cxxdefer::detail::call{...}};`, which builds everything
+/// in place. C++14 has no guaranteed elision: there
+/// `auto&& cxxdefer_d12_3 = ::cxxdefer::detail::open_coded<guard>(bind(...))`
+/// and slots have moving constructors that disarm their source.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef CXXDEFER_SLOTS_H
+#define CXXDEFER_SLOTS_H
+
+#pragma GCC system_header
+
+#include "cxxdefer/config.h"
+#include "cxxdefer/panic.h"
+#include "cxxdefer/stored_call.h"
+
+CXXDEFER_BEGIN_NAMESPACE
+namespace detail {
+
+#if __cplusplus >= 201703L
+#define CXXDEFER_SLOT_CONSTRUCTORS_(Name)
+#else
+// C++14: made by open_coded() and bound to a reference, so moved at most
+// into that temporary; the source is disarmed.
+#define CXXDEFER_SLOT_CONSTRUCTORS_(Name)                                      \
+  CXXDEFER_GLUE explicit Name(Call &&c) : call(static_cast<Call &&>(c)) {}    \
+  CXXDEFER_GLUE Name(Name &&other)                                             \
+      : call(static_cast<Call &&>(other.call)), armed(other.armed) {           \
+    other.armed = false;                                                       \
+  }                                                                            \
+  Name &operator=(Name &&) = delete;
+#endif
+
+template <class Call> struct guard {
+  Call call;
+  bool armed = true;
+  CXXDEFER_SLOT_CONSTRUCTORS_(guard)
+  CXXDEFER_GLUE ~guard() noexcept(false) {
+    if (armed) {
+      armed = false;
+      call();
+    }
+  }
+};
+
+template <class Call> struct open_slot {
+  Call call;
+  bool armed = true;
+  CXXDEFER_SLOT_CONSTRUCTORS_(open_slot)
+  CXXDEFER_GLUE ~open_slot() noexcept(false) {
+    if (armed) {
+      armed = false;
+      call();
+    }
+  }
+  /// The handler's part: runs the call with the exception current.
+  CXXDEFER_GLUE void unwind() {
+    if (armed) {
+      armed = false;
+      call_while_panicking(call);
+    }
+  }
+};
+
+template <class Call> struct recovering_slot {
+  Call call;
+  bool armed = true;
+  CXXDEFER_SLOT_CONSTRUCTORS_(recovering_slot)
+  CXXDEFER_GLUE ~recovering_slot() noexcept(false) {
+    if (armed) {
+      armed = false;
+      call_on_normal_exit(call);
+    }
+  }
+  /// \returns true if the call recovered the exception.
+  CXXDEFER_GLUE bool unwind(bool can_recover) {
+    if (!armed)
+      return false;
+    armed = false;
+    return call_for_panic(call, can_recover);
+  }
+};
+
+template <class Call> struct err_slot {
+  Call call;
+  bool armed = true;
+  CXXDEFER_SLOT_CONSTRUCTORS_(err_slot)
+  CXXDEFER_GLUE void unwind() {
+    if (armed) {
+      armed = false;
+      call_while_panicking(call);
+    }
+  }
+  CXXDEFER_GLUE bool unwind(bool can_recover) {
+    if (!armed)
+      return false;
+    armed = false;
+    return call_for_panic(call, can_recover);
+  }
+};
+
+#undef CXXDEFER_SLOT_CONSTRUCTORS_
+
+#if __cplusplus >= 201703L
+template <class Call> guard(Call) -> guard<Call>;
+template <class Call> open_slot(Call) -> open_slot<Call>;
+template <class Call> recovering_slot(Call) -> recovering_slot<Call>;
+template <class Call> err_slot(Call) -> err_slot<Call>;
+#endif
+
+/// The C++14 form of a slot declared at its defer statement.
+template <template <class> class Slot, class Call>
+CXXDEFER_GLUE Slot<Call> open_coded(Call call) {
+#if __cplusplus >= 201703L
+  return {static_cast<Call &&>(call)};
+#else
+  return Slot<Call>(static_cast<Call &&>(call));
+#endif
+}
+
+/// What runs a hoisted slot's call (see the file comment).
+enum class slot_kind { guard, handled, recovering, err };
+
+/// The slot of a nested defer statement, armed by it through bit \p Bit of
+/// the function's deferBits byte.
+template <unsigned Bit, slot_kind Kind> class hoisted_slot {
+  static_assert(Bit < 8, "deferBits is one byte");
+  static constexpr unsigned char mask = static_cast<unsigned char>(1u << Bit);
+
+public:
+  CXXDEFER_GLUE explicit hoisted_slot(unsigned char &bits) noexcept
+      : bits_(bits) {}
+  hoisted_slot(const hoisted_slot &) = delete;
+  hoisted_slot &operator=(const hoisted_slot &) = delete;
+
+  /// Called at the defer statement, after every operand was evaluated:
+  /// stores the bound call, then sets the bit.
+  template <class Call> CXXDEFER_GLUE void arm(Call call) {
+    call_store<Call, call_capacity>::place(storage_,
+                                           static_cast<Call &&>(call));
+    armed_with<Call>();
+  }
+  /// The same, building the call in place: `arm_made([&] { return call{...}; })`.
+  template <class Make> CXXDEFER_GLUE void arm_made(Make make) {
+    call_store<made_by<Make>, call_capacity>::place_made(storage_, make);
+    armed_with<made_by<Make>>();
+  }
+
+  CXXDEFER_GLUE ~hoisted_slot() noexcept(false) {
+    if (!(bits_ & mask))
+      return;
+    bits_ &= static_cast<unsigned char>(~mask);
+    if (Kind == slot_kind::err) {
+      discard_(storage_);
+    } else if (Kind == slot_kind::recovering) {
+      auto call = [this] { run_(storage_); };
+      call_on_normal_exit(call);
+    } else {
+      run_(storage_);
+    }
+  }
+
+  CXXDEFER_GLUE void unwind() {
+    if (!(bits_ & mask))
+      return;
+    bits_ &= static_cast<unsigned char>(~mask);
+    auto call = [this] { run_(storage_); };
+    call_while_panicking(call);
+  }
+  CXXDEFER_GLUE bool unwind(bool can_recover) {
+    if (!(bits_ & mask))
+      return false;
+    bits_ &= static_cast<unsigned char>(~mask);
+    auto call = [this] { run_(storage_); };
+    return call_for_panic(call, can_recover);
+  }
+
+private:
+  template <class Call> CXXDEFER_GLUE void armed_with() {
+    run_ = &call_store<Call, call_capacity>::run;
+    if (Kind == slot_kind::err)
+      discard_ = &call_store<Call, call_capacity>::discard;
+    bits_ |= mask;
+  }
+
+  unsigned char &bits_;
+  void (*run_)(void *) = nullptr;
+  void (*discard_)(void *) = nullptr;
+  alignas(max_align) unsigned char storage_[call_capacity];
+};
+
+template <unsigned Bit>
+using hoisted_guard = hoisted_slot<Bit, slot_kind::guard>;
+template <unsigned Bit>
+using hoisted_open_slot = hoisted_slot<Bit, slot_kind::handled>;
+template <unsigned Bit>
+using hoisted_recovering_slot = hoisted_slot<Bit, slot_kind::recovering>;
+template <unsigned Bit>
+using hoisted_err_slot = hoisted_slot<Bit, slot_kind::err>;
+
+} // namespace detail
+CXXDEFER_END_NAMESPACE
+
+#endif // CXXDEFER_SLOTS_H
