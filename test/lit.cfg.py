@@ -108,8 +108,25 @@ if force_tier != "go":
     plugin_tier_flag = " -fplugin-arg-cxxdefer-force-tier=" + force_tier
     config.name += " (force_tier=%s)" % force_tier
 
+# A semantic test, three ways (test/check_cxxdefer.py):
+# `%check_cxxdefer %s %t` or `%check_cxxdefer --std=c++17,c++20 %s %t -- -O2`.
+check_cxxdefer = " ".join(
+    [
+        "python3",
+        os.path.join(this_dir, "check_cxxdefer.py"),
+        "--tool=" + config.cxxdefer_tool,
+        "--plugin=" + config.cxxdefer_plugin,
+        "--clangxx=" + config.cxxdefer_clangxx,
+        "--gxx=" + (config.cxxdefer_gxx or ""),
+        "--include=" + config.cxxdefer_include,
+        "--filecheck=" + os.path.join(config.llvm_tools_dir, "FileCheck"),
+        "--tier=" + force_tier,
+    ]
+)
+
 config.substitutions.extend(
     [
+        ("%check_cxxdefer", check_cxxdefer),
         # Compile with the plugin: `%plugin_cxx -std=c++17 %s -o %t`.
         ("%plugin_cxx", "%s -fplugin=%s%s" % (config.cxxdefer_clangxx, config.cxxdefer_plugin, plugin_tier_flag)),
         ("%cxxdefer_plugin", config.cxxdefer_plugin),

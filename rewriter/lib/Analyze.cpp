@@ -160,19 +160,14 @@ bool FunctionAnalysis::run(FunctionPlan &Plan) {
       R.Semicolon = Span::of(Return.Semicolon, Return.Semicolon);
       const Expr *Value = Return.Return->getRetValue();
       R.HasValue = Value != nullptr;
-      if (Value) {
-        const Expr *Written = Value->IgnoreUnlessSpelledInSource();
-        R.ReturnsResult = isResultReference(Written) ||
-                          isResultReference(Value->IgnoreImplicit());
-      }
+      R.ReturnsResult = Value && asWrittenResult(Value);
       Plan.Result.Returns.push_back(R);
     }
     for (const DeclRefExpr *Ref : F.ResultRefs) {
       // `return __result;` is rewritten whole.
       bool InReturn = llvm::any_of(F.Returns, [&](const ReturnSite &Return) {
         const Expr *Value = Return.Return->getRetValue();
-        return Value && (Value->IgnoreUnlessSpelledInSource() == Ref ||
-                         Value->IgnoreImplicit() == Ref);
+        return Value && asWrittenResult(Value) == Ref;
       });
       if (!InReturn)
         Plan.Result.References.push_back(

@@ -108,6 +108,29 @@ bool isResultReference(const Expr *E) {
          Var->getDeclContext()->isTranslationUnit();
 }
 
+const DeclRefExpr *asWrittenResult(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
+      E = Cleanups->getSubExpr();
+    else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = Temp->getSubExpr();
+    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = Bind->getSubExpr();
+    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+             Construct && Construct->getNumArgs() == 1 &&
+             !isa<CXXTemporaryObjectExpr>(Construct))
+      E = Construct->getArg(0);
+    else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E);
+             Member && isa_and_nonnull<CXXConversionDecl>(
+                           Member->getMethodDecl()))
+      E = Member->getImplicitObjectArgument();
+    else
+      break;
+  }
+  return E && isResultReference(E) ? cast<DeclRefExpr>(E) : nullptr;
+}
+
 /// The `__defer(...)` invocation that \p Marker's expansion comes from: the
 /// macro's name and its `)`.
 static CharSourceRange invocationOf(const SourceManager &SM,

@@ -57,6 +57,11 @@ const clang::Expr *userCallOf(const clang::BinaryOperator *Expansion);
 /// Returns true if \p E names the parse-only `__result` object.
 bool isResultReference(const clang::Expr *E);
 
+/// If \p E is `__result` as the user wrote it, under the conversions Sema
+/// added (`return __result;` in a function returning a class), returns the
+/// reference to it.
+const clang::DeclRefExpr *asWrittenResult(const clang::Expr *E);
+
 /// Returns true if \p D is in the runtime's `cxxdefer::detail` namespace
 /// (whatever inline ABI namespace holds it).
 bool isInRuntimeDetail(const clang::Decl *D);

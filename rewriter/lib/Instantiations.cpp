@@ -116,7 +116,7 @@ bool planInstantiations(const DeferSite &Site, const DeferFunction &F,
     if (!Call)
       continue;
     InstantiationPlan Entry;
-    if (!planInstantiation(Call, Ctx, Where, Entry, Findings))
+    if (!planInstantiation(Call, Plan, Ctx, Where, Entry, Findings))
       return false;
     // Two instantiations with the same operand types bind them the same
     // way (the same overload resolution); keep one entry per key.

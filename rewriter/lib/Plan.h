@@ -109,6 +109,10 @@ struct OperandPlan {
   /// again at exit.
   std::vector<OperandPlan> Elements;
 
+  /// In a dependent call: how it is kept depends on the instantiation
+  /// (CallPlan::Instantiations), not on How.
+  bool PerInstantiation = false;
+
   bool isDefaultArgument() const { return !DefaultArgument.empty(); }
 };
 
@@ -129,7 +133,9 @@ enum class CallShape {
 };
 
 /// One instantiation of a dependent call: the exact type of each operand
-/// (`T&`, `T&&` or `T`), and how each is kept there.
+/// (`T&`, `T&&` or `T`), and how each is kept there. An operand whose
+/// binding is the same in every instantiation (not PerInstantiation) has
+/// an empty key type: it is kept as the pattern says.
 struct InstantiationPlan {
   std::vector<std::string> KeyTypes;
   std::vector<Keep> Bindings;
@@ -152,13 +158,14 @@ struct CallPlan {
   size_t TemplateKeywordAt = std::string::npos;
   /// The user's text of the callee, which printing removes from its place.
   Span CalleeText;
-  /// PointerToMember: `->*`.
+  /// Member: `->`; PointerToMember: `->*`.
   bool Arrow = false;
   /// Operator: which one, and whether it is a postfix ++ or --.
   clang::OverloadedOperatorKind Op = clang::OO_None;
   bool Postfix = false;
-  /// A dependent call in a template: operands become thunks and each
-  /// instantiation seen gets an entry.
+  /// A dependent call in a template whose operands do not bind the same in
+  /// every instantiation: operands become thunks and each instantiation
+  /// seen gets an entry.
   bool PerInstantiation = false;
   std::vector<InstantiationPlan> Instantiations;
   /// Hoisted slots and records: build the call in place (C++17), because

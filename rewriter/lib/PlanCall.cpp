@@ -548,6 +548,7 @@ bool Planner::planMemberCall(const CallExpr *Call, const Expr *Callee) {
       Plan.TemplateKeywordAt = 0;
   } else {
     Plan.Shape = CallShape::Member;
+    Plan.Arrow = IsArrow;
     const Expr *Object = Base;
     Keep How = objectBinding(Base);
     if (IsArrow) {
@@ -722,7 +723,27 @@ bool planCall(const DeferSite &Site, const DeferFunction &F, ASTContext &Ctx,
   Planner P(&F, Ctx, Plan, Findings, Where);
   if (!P.run(Site.Call))
     return false;
-  Plan.PerInstantiation = F.Function->isTemplated() && isDependentCall(Site.Call);
+  if (!F.Function->isTemplated() || !isDependentCall(Site.Call))
+    return true;
+  // A dependent call. An operand binds the same in every instantiation
+  // when the rule that binds it does not look at a parameter type: a
+  // closure is a prvalue kept by value; the object of `obj.f()` binds like
+  // the implicit object parameter, by its value category (known for a
+  // named variable whatever its type); a callee value of a known type.
+  for (size_t I = 0; I < Plan.Operands.size(); ++I) {
+    OperandPlan &Op = Plan.Operands[I];
+    const Expr *E = P.OperandExprs[I]->IgnoreParenImpCasts();
+    bool IsObject = I == 0 && Plan.Shape == CallShape::Member;
+    bool IsCallee = I == 0 && Plan.Shape == CallShape::CalleeValue;
+    bool Certain = isa<LambdaExpr>(E) ||
+                   // `obj.f()` on a named object: by reference, whatever
+                   // its type (`p->f()` depends on what p is).
+                   (IsObject && !Plan.Arrow && isa<DeclRefExpr>(E) &&
+                    E->isLValue()) ||
+                   ((IsObject || IsCallee) && !E->isTypeDependent());
+    Op.PerInstantiation = !Certain;
+    Plan.PerInstantiation |= !Certain;
+  }
   return true;
 }
 
@@ -737,25 +758,33 @@ static std::string keyType(const Expr *E, const ASTContext &Ctx) {
   return T;
 }
 
-bool planInstantiation(const Expr *Call, ASTContext &Ctx, SourceLocation Where,
+bool planInstantiation(const Expr *Call, const CallPlan &Pattern,
+                       ASTContext &Ctx, SourceLocation Where,
                        InstantiationPlan &Out, std::vector<Finding> &Findings) {
   CallPlan Plan;
   Planner P(nullptr, Ctx, Plan, Findings, Where);
   if (!P.run(Call))
     return false;
+  if (Plan.Shape != Pattern.Shape ||
+      Plan.Operands.size() != Pattern.Operands.size()) {
+    // Only a default argument can add an operand in an instantiation.
+    Findings.push_back({DiagId::DependentDefaultArgument, Where, {""}});
+    return false;
+  }
   if (Plan.Shape == CallShape::ImplicitThisMember) {
-    // `this` travels as the first operand of the table's key.
-    const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
-    QualType This = Member ? Member->getImplicitObjectArgument()->getType()
-                           : QualType();
-    if (This.isNull())
-      return false;
-    Out.KeyTypes.push_back(spellExactType(This, Ctx));
+    // `this` is kept as written in every instantiation.
+    Out.KeyTypes.push_back("");
     Out.Bindings.push_back(Keep::Value);
     Out.BindingTypes.push_back("");
   }
   for (unsigned I = 0; I < Plan.Operands.size(); ++I) {
     const OperandPlan &Op = Plan.Operands[I];
+    if (!Pattern.Operands[I].PerInstantiation) {
+      Out.KeyTypes.push_back("");
+      Out.Bindings.push_back(Pattern.Operands[I].How);
+      Out.BindingTypes.push_back("");
+      continue;
+    }
     const Expr *E = P.OperandExprs[I];
     if (Op.isDefaultArgument()) {
       Findings.push_back({DiagId::DependentDefaultArgument, Where, {""}});

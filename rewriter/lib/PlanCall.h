@@ -51,9 +51,9 @@ bool planCall(const DeferSite &Site, const DeferFunction &F,
 /// Plans \p Call, an instantiation of a dependent deferred call, for the
 /// table of its pattern: the exact type of each operand and its binding.
 /// \returns false, with an error at \p Where, if it cannot be expressed.
-bool planInstantiation(const clang::Expr *Call, clang::ASTContext &Ctx,
-                       clang::SourceLocation Where, InstantiationPlan &Out,
-                       std::vector<Finding> &Findings);
+bool planInstantiation(const clang::Expr *Call, const CallPlan &Pattern,
+                       clang::ASTContext &Ctx, clang::SourceLocation Where,
+                       InstantiationPlan &Out, std::vector<Finding> &Findings);
 
 /// Whether \p E, a deferred call in a template, depends on the template's
 /// parameters in a way that may bind its operands differently per

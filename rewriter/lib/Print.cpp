@@ -297,10 +297,17 @@ std::string FunctionPrinter::table(const CallPlan &Call) const {
   std::string Out = std::string(abi::Table) + "<";
   for (size_t I = 0; I < Call.Instantiations.size(); ++I) {
     const InstantiationPlan &Entry = Call.Instantiations[I];
+    std::vector<std::string> Keys;
+    for (const std::string &Key : Entry.KeyTypes)
+      Keys.push_back(Key.empty() ? abi::Kept : Key);
     Out += (I ? ", " : "") + std::string(abi::When) + "<" + abi::Key + "<" +
-           llvm::join(Entry.KeyTypes, ", ") + ">";
+           llvm::join(Keys, ", ") + ">";
     for (size_t B = 0; B < Entry.Bindings.size(); ++B) {
       Out += ", ";
+      if (Entry.KeyTypes[B].empty()) {
+        Out += abi::AsKept;
+        continue;
+      }
       switch (Entry.Bindings[B]) {
       case Keep::Reference:
         Out += abi::ByRef;
@@ -400,7 +407,8 @@ void FunctionPrinter::printSite(const SitePlan &Site) {
     Open = std::string(abi::Bind) + "(" + caller(Call);
   }
   if (Call.Shape == CallShape::ImplicitThisMember)
-    Open += Table ? ", [&]() -> decltype(auto) { return (this); }"
+    Open += Table ? ", [&]() -> decltype(auto) { return (" +
+                        std::string(abi::Val) + "(this)); }"
                   : ", " + std::string(abi::Val) + "(this)";
 
   // The statement becomes glue text around the user's operand texts, which
@@ -416,9 +424,16 @@ void FunctionPrinter::printSite(const SitePlan &Site) {
       continue;
     }
     if (Table) {
-      Glue.push_back(Pending + ", [&]() -> decltype(auto) { return (");
+      // Every operand is a thunk, so that select() evaluates them in order;
+      // one whose binding does not depend on the instantiation returns it
+      // already kept.
+      std::string Before, After;
+      if (!Op.PerInstantiation)
+        std::tie(Before, After) = wrapper(Op);
+      Glue.push_back(Pending + ", [&]() -> decltype(auto) { return (" +
+                     Before);
       Kept.push_back(&Op.Text);
-      Pending = "); }";
+      Pending = After + "); }";
       continue;
     }
     if (Op.How == Keep::InitializerList) {

@@ -3,11 +3,7 @@
 // a plain C++14 call. What still holds: every operand is evaluated exactly
 // once, at the defer statement, before the body goes on (SPEC 2.3).
 //
-// RUN: %cxxdefer %s -- -std=c++14 > %t.cpp
-// RUN: %if !forced-tier %{ %FileCheck %s --input-file=%t.cpp %}
-// RUN: %clangxx -std=c++14 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s --check-prefix=EXEC
-// RUN: %gxx -std=c++14 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.gcc && %t.gcc | %FileCheck %s --check-prefix=EXEC
-// RUN: %plugin_cxx -std=c++14 -Wall -Wextra -Werror %s -o %t.plugin && %t.plugin | %FileCheck %s --check-prefix=EXEC
+// RUN: %check_cxxdefer --std=c++14 %s %t
 
 #include <cxxdefer.h>
 

@@ -2,11 +2,7 @@
 // statement (SPEC 2.3): a later change to the argument is not seen, and a
 // class-type argument is copied then, not at the function's return.
 //
-// RUN: %cxxdefer %s -- -std=c++17 > %t.cpp
-// RUN: %if !forced-tier %{ %FileCheck %s --input-file=%t.cpp %}
-// RUN: %clangxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s --check-prefix=EXEC
-// RUN: %gxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.gcc && %t.gcc | %FileCheck %s --check-prefix=EXEC
-// RUN: %plugin_cxx -std=c++17 -Wall -Wextra -Werror %s -o %t.plugin && %t.plugin | %FileCheck %s --check-prefix=EXEC
+// RUN: %check_cxxdefer %s %t
 
 #include <cxxdefer.h>
 

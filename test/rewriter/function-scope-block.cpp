@@ -3,11 +3,7 @@
 // block ended and its locals were destroyed. The slot moves out of the
 // block to the function's outermost block and is armed through deferBits.
 //
-// RUN: %cxxdefer %s -- -std=c++17 > %t.cpp
-// RUN: %if !forced-tier %{ %FileCheck %s --input-file=%t.cpp %}
-// RUN: %clangxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s --check-prefix=EXEC
-// RUN: %gxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.gcc && %t.gcc | %FileCheck %s --check-prefix=EXEC
-// RUN: %plugin_cxx -std=c++17 -Wall -Wextra -Werror %s -o %t.plugin && %t.plugin | %FileCheck %s --check-prefix=EXEC
+// RUN: %check_cxxdefer %s %t
 
 #include <cxxdefer.h>
 

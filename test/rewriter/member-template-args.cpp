@@ -10,11 +10,7 @@
 // (`#itemplate nclude <cxxdefer.h>`), and the caller lambda keeps
 // `cxxdefer_o->g<int>(...)`, which does not parse.
 //
-// RUN: %cxxdefer %s -- -std=c++17 > %t.cpp
-// RUN: %if !forced-tier %{ %FileCheck %s --input-file=%t.cpp %}
-// RUN: %clangxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s --check-prefix=EXEC
-// RUN: %gxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.gcc && %t.gcc | %FileCheck %s --check-prefix=EXEC
-// RUN: %plugin_cxx -std=c++17 -Wall -Wextra -Werror %s -o %t.plugin && %t.plugin | %FileCheck %s --check-prefix=EXEC
+// RUN: %check_cxxdefer %s %t
 
 #include <cxxdefer.h>
 
