@@ -154,7 +154,9 @@ void RewriteCollector::HandleTranslationUnit(ASTContext &Ctx) {
   // Sema's view of erroneous code is partial (invalid declarations, dropped
   // statements); rewriting it could only add confusing messages to the
   // user's real errors.
-  if (Ctx.getDiagnostics().hasErrorOccurred()) {
+  const auto *Diagnostics =
+      static_cast<const AnalysisDiagnostics *>(Ctx.getDiagnostics().getClient());
+  if (Diagnostics->errors()) {
     Out.Status = PreParseStatus::SourceHasErrors;
     return;
   }
@@ -237,8 +239,9 @@ PreParseResult cxxdefer::plugin::preParse(CompilerInstance &Live,
   Nested->setInvocation(
       makePreParseInvocation(Live.getInvocation(), Input, RuntimeIncludeDir));
   Nested->setFileManager(&Live.getFileManager());
-  Nested->createDiagnostics(new IgnoringDiagConsumer(),
-                            /*ShouldOwnClient=*/true);
+  Nested->createDiagnostics(
+      new AnalysisDiagnostics(new IgnoringDiagConsumer(), /*OwnsNext=*/true),
+      /*ShouldOwnClient=*/true);
 
   auto Action = std::make_unique<PreParseAction>(Opts, Result);
   llvm::TimeTraceScope TraceScope("cxxdefer pre-parse", Input.getFile());

@@ -170,7 +170,7 @@ public:
       Result.MainFileText = SM.getBufferData(SM.getMainFileID()).str();
     // An AST with errors is not the program the user meant; the core is
     // not asked about it, and the TU fails with the compiler's diagnostics.
-    if (Diags.hasErrorOccurred())
+    if (static_cast<const AnalysisDiagnostics *>(Diags.getClient())->errors())
       return;
 
     TranslationUnitRewrite Rewrite =
@@ -230,18 +230,20 @@ public:
                      FileManager *Files,
                      std::shared_ptr<PCHContainerOperations> PCHContainerOps,
                      DiagnosticConsumer *DiagConsumer) override {
+    // Errors that the rewrite resolves are not the user's.
+    AnalysisDiagnostics Filter(DiagConsumer, /*OwnsNext=*/false);
     CompilerInstance Compiler(std::move(PCHContainerOps));
     Compiler.setInvocation(std::move(Invocation));
     Compiler.setFileManager(Files);
     Compiler.setVerboseOutputStream(Log);
-    Compiler.createDiagnostics(DiagConsumer, /*ShouldOwnClient=*/false);
+    Compiler.createDiagnostics(&Filter, /*ShouldOwnClient=*/false);
     if (!Compiler.hasDiagnostics())
       return false;
     Compiler.createSourceManager(*Files);
     RewriteAction Action(Opts, Result);
-    bool Succeeded = Compiler.ExecuteAction(Action);
+    bool Succeeded = Compiler.ExecuteAction(Action) || !Filter.errors();
     Files->clearStatCache();
-    return Succeeded;
+    return Succeeded && !Filter.errors();
   }
 
 private:

@@ -13,6 +13,7 @@
 #include "Reach.h"
 #include "SourceText.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/STLExtras.h"
 #include <map>
 
@@ -120,12 +121,18 @@ bool FunctionAnalysis::run(FunctionPlan &Plan) {
 
   if (!planResult(F, AnyCanRecover, Ctx, Plan.Result, Findings))
     Ok = false;
-  if (Plan.Result.Strategy == ResultStrategy::ValueInitialisedAfterRecovery)
+  if (Plan.Result.Strategy == ResultStrategy::ValueInitialisedAfterRecovery ||
+      (Plan.Result.ReturnInHandler && !Plan.Result.ReturnsNothing &&
+       Plan.Result.CanRecover != ResultPlan::No))
     Findings.push_back({DiagId::ResultNotKeptAfterRecovery,
                         SM.getFileLoc(F.Function->getLocation()),
                         {Plan.Result.Type}});
 
   // Positions.
+  for (SourceLocation Keyword : F.ConstexprKeywords)
+    Plan.ConstexprKeywords.push_back(Span::of(Keyword, Keyword));
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(F.Function))
+    Plan.IsLambda = Method->getParent()->isLambda();
   Plan.BodyBegin = Pos::after(F.Body->getLBracLoc());
   Plan.BodyEnd = Pos::before(F.Body->getRBracLoc());
   for (const Stmt *S : F.Body->body())
@@ -212,6 +219,10 @@ template <class Fn> void forEachPosition(FunctionPlan &Plan, Fn &&Visit) {
   for (Span &Ref : Plan.Result.References) {
     Visit(Ref.Begin);
     Visit(Ref.End);
+  }
+  for (Span &Keyword : Plan.ConstexprKeywords) {
+    Visit(Keyword.Begin);
+    Visit(Keyword.End);
   }
 }
 

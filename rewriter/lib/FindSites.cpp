@@ -542,6 +542,40 @@ private:
     return nullptr;
   }
 
+  /// Collects the written `constexpr` keywords of \p FD's declarations:
+  /// before the name of each, or after a lambda's parameters. \returns
+  /// false when one is not in the definition's file or comes from a macro.
+  bool constexprKeywords(const FunctionDecl *FD,
+                         std::vector<SourceLocation> &Out) {
+    FileID Home = SM.getFileID(FD->getLocation());
+    const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+    bool IsLambda = Method && Method->getParent()->isLambda();
+    for (const FunctionDecl *D : FD->redecls()) {
+      SourceLocation Begin = D->getBeginLoc(), End = D->getLocation();
+      if (IsLambda) {
+        // `[...](params) constexpr {`: from the parameters to the body.
+        End = D->getBody() ? D->getBody()->getBeginLoc() : End;
+      }
+      if (Begin.isMacroID() || End.isMacroID() ||
+          SM.getFileID(Begin) != Home)
+        return false;
+      StringRef Buffer = SM.getBufferData(Home);
+      unsigned From = SM.getFileOffset(Begin), To = SM.getFileOffset(End);
+      Lexer Raw(SM.getLocForStartOfFile(Home), Ctx.getLangOpts(),
+                Buffer.begin(), Buffer.begin() + From, Buffer.end());
+      Token T;
+      bool Found = false;
+      while (!Raw.LexFromRawLexer(T) &&
+             SM.getFileOffset(T.getLocation()) < To) {
+        if (T.is(tok::raw_identifier) && (T.getRawIdentifier() == "constexpr"))
+          Out.push_back(T.getLocation()), Found = true;
+      }
+      if (!Found && !IsLambda)
+        return false;
+    }
+    return true;
+  }
+
   void analyse(const FunctionDecl *FD, const Stmt *BodyStmt) {
     if (!BodyStmt || SM.isInSystemHeader(BodyStmt->getBeginLoc()))
       return;
@@ -561,14 +595,13 @@ private:
       return;
     const char *Name = F.Sites.front().Err ? "__errdefer" : "__defer";
     SourceLocation First = SM.getFileLoc(F.Sites.front().Marker->getBeginLoc());
-    if (FD->isConsteval())
-      F.Errors.push_back({DiagId::Consteval, First, {Name}});
-    // C++17 makes every eligible lambda implicitly constexpr; the rewritten
-    // one simply stops being eligible, so only written specifiers count.
-    const auto *Method = dyn_cast<CXXMethodDecl>(FD);
-    bool IsLambda = Method && Method->getParent()->isLambda();
-    if (FD->isConstexpr() && !FD->isConsteval() && !IsLambda &&
-        !Ctx.getLangOpts().CPlusPlus20)
+    // C++20 runs a constexpr function's deferred calls in constant
+    // evaluation too (the runtime is constexpr). Before, the function runs
+    // them at run time only: it stops being constexpr. C++17 makes every
+    // eligible lambda implicitly constexpr; a rewritten one simply stops
+    // being eligible, so only written specifiers count.
+    if (FD->isConstexpr() && !Ctx.getLangOpts().CPlusPlus20 &&
+        !constexprKeywords(FD, F.ConstexprKeywords))
       F.Errors.push_back({DiagId::ConstexprNeedsCxx20, First, {Name}});
     Out.Functions.push_back(std::move(F));
   }

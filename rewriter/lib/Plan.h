@@ -265,6 +265,9 @@ struct ResultPlan {
   std::vector<ReturnPlan> Returns;
   /// Every `__result` token to rename.
   std::vector<Span> References;
+  /// A constexpr function before C++23 may contain no goto and no label:
+  /// a handler that recovers returns the value-initialised result itself.
+  bool ReturnInHandler = false;
 };
 
 /// One function-like body that defers.
@@ -281,6 +284,11 @@ struct FunctionPlan {
   /// The language the output must compile under.
   bool Cxx17 = true;
   bool Exceptions = true;
+  /// A constexpr function under C++14 or 17 runs its deferred calls at run
+  /// time only: its `constexpr` keywords become `inline` (or disappear,
+  /// for a lambda).
+  std::vector<Span> ConstexprKeywords;
+  bool IsLambda = false;
 };
 
 /// The expanded text of one macro use that holds edits.

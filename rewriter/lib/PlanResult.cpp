@@ -71,6 +71,9 @@ bool planResult(const DeferFunction &F, bool AnyCanRecover, ASTContext &Ctx,
     return false;
   };
   Plan.Coroutine = F.Coroutine;
+  // C++20 allows neither goto nor labels in a constexpr function.
+  Plan.ReturnInHandler =
+      FD->isConstexpr() && !Ctx.getLangOpts().CPlusPlus23;
 
   if (F.Coroutine) {
     if (!F.ResultRefs.empty())
@@ -110,6 +113,9 @@ bool planResult(const DeferFunction &F, bool AnyCanRecover, ASTContext &Ctx,
   Plan.Type = spellType(T, Ctx);
 
   if (!F.ResultRefs.empty()) {
+    if (Plan.ReturnInHandler)
+      return misuse("a constexpr function can name its result only from "
+                    "C++23 on (it needs a goto)");
     std::string Why = whyNotNameable(T, Ctx);
     if (!Why.empty())
       return misuse(Why);
@@ -119,6 +125,11 @@ bool planResult(const DeferFunction &F, bool AnyCanRecover, ASTContext &Ctx,
   }
   if (!AnyCanRecover)
     return true;
+  if (Plan.ReturnInHandler) {
+    // No label to jump to: the handler returns the result itself.
+    Plan.CanRecover = ResultPlan::IfValueInitialisable;
+    return true;
+  }
   if (namingIsFree(T, Ctx)) {
     Plan.Strategy = ResultStrategy::Named;
     Plan.CanRecover = ResultPlan::Yes;

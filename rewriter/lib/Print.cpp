@@ -177,6 +177,11 @@ std::string FunctionPrinter::canRecover() const {
 std::string FunctionPrinter::afterRecovery() const {
   if (F.Result.CanRecover == ResultPlan::No)
     return "";
+  if (F.Result.ReturnInHandler)
+    return F.Result.ReturnsNothing
+               ? "return;"
+               : "return " + std::string(abi::Recovery) + "<" +
+                     F.Result.Type + ">::value();";
   if (F.Result.Strategy != ResultStrategy::Untouched)
     return "goto cxxdefer_return;";
   return F.Result.Coroutine ? "co_return;" : "return;";
@@ -559,6 +564,8 @@ void FunctionPrinter::printResult() {
 }
 
 void FunctionPrinter::run() {
+  for (const Span &Keyword : F.ConstexprKeywords)
+    replace(Keyword.Begin, Keyword.End, F.IsLambda ? "" : "inline");
   if (FirstInFile)
     insert(F.BodyBegin, " (void)" + std::string(abi::AbiCheck) + "<" +
                             std::to_string(AbiVersion) + ">{};");

@@ -77,8 +77,11 @@ struct DeferFunction {
   /// Gotos that leave their top-level statement, as (top-level index of
   /// the goto, of its label); forward and backward.
   std::vector<std::pair<unsigned, unsigned>> Jumps;
+  /// Under C++14 and 17, the `constexpr` keywords of the function's
+  /// declarations (which the rewrite turns into `inline`).
+  std::vector<clang::SourceLocation> ConstexprKeywords;
   /// Errors that keep the whole body from being rewritten (a computed
-  /// goto, consteval...).
+  /// goto...).
   std::vector<Finding> Errors;
 };
 

@@ -31,6 +31,7 @@
 #ifndef CXXDEFER_REWRITE_H
 #define CXXDEFER_REWRITE_H
 
+#include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceLocation.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "llvm/ADT/StringRef.h"
@@ -152,6 +153,34 @@ std::shared_ptr<MacroTokens> recordMacroTokens(clang::Preprocessor &PP);
 TranslationUnitRewrite rewriteTranslationUnit(clang::ASTContext &Ctx,
                                               const MacroTokens *Tokens,
                                               const RewriteOptions &Opts);
+
+/// The diagnostics consumer of a parse that analysis will read. It drops
+/// the errors that the unrewritten text's constant evaluation may give and
+/// the rewrite resolves - a static_assert on what a constexpr function's
+/// deferred calls do, which do not run before the rewrite - passes the
+/// others on to \p Next, and counts them: the parse may be analysed only
+/// when there are none (a front end must ask this, not the engine, which
+/// counts every error).
+class AnalysisDiagnostics : public clang::DiagnosticConsumer {
+public:
+  AnalysisDiagnostics(clang::DiagnosticConsumer *Next, bool OwnsNext);
+  ~AnalysisDiagnostics() override;
+
+  void HandleDiagnostic(clang::DiagnosticsEngine::Level Level,
+                        const clang::Diagnostic &Info) override;
+  void BeginSourceFile(const clang::LangOptions &LO,
+                       const clang::Preprocessor *PP) override;
+  void EndSourceFile() override;
+  void finish() override;
+
+  /// Errors other than the dropped ones.
+  unsigned errors() const { return Errors; }
+
+private:
+  clang::DiagnosticConsumer *Next;
+  bool OwnsNext;
+  unsigned Errors = 0;
+};
 
 /// The directory that holds <cxxdefer.h>: `../include` beside the running
 /// plugin or tool (an installed layout) if it has the header, otherwise

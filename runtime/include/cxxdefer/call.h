@@ -67,17 +67,18 @@ namespace detail {
 #endif
 }
 
-template <class F> CXXDEFER_GLUE void check_callable(F *f) {
+template <class F> CXXDEFER_GLUE constexpr void check_callable(F *f) {
   if (!f)
     null_call_failed();
 }
-template <class F> CXXDEFER_GLUE void check_callable(const F &) noexcept {}
+template <class F>
+CXXDEFER_GLUE constexpr void check_callable(const F &) noexcept {}
 
 /// The caller of `f(a...)` where f is a value: a function pointer, a
 /// callable object, a closure.
 struct call_value {
   template <class F, class... A>
-  CXXDEFER_GLUE void operator()(F &&f, A &&...a) const {
+  CXXDEFER_GLUE constexpr void operator()(F &&f, A &&...a) const {
     check_callable(f);
     (void)static_cast<F &&>(f)(static_cast<A &&>(a)...);
   }
@@ -86,7 +87,7 @@ struct call_value {
 /// The caller of `(o.*pm)(a...)` and, with Arrow, `(p->*pm)(a...)`.
 template <bool Arrow> struct call_member_pointer {
   template <class O, class PM, class... A>
-  CXXDEFER_GLUE void operator()(O &&o, PM &&pm, A &&...a) const {
+  CXXDEFER_GLUE constexpr void operator()(O &&o, PM &&pm, A &&...a) const {
     if (!pm)
       null_call_failed();
     (void)(static_cast<O &&>(o).*pm)(static_cast<A &&>(a)...);
@@ -94,7 +95,7 @@ template <bool Arrow> struct call_member_pointer {
 };
 template <> struct call_member_pointer<true> {
   template <class O, class PM, class... A>
-  CXXDEFER_GLUE void operator()(O &&o, PM &&pm, A &&...a) const {
+  CXXDEFER_GLUE constexpr void operator()(O &&o, PM &&pm, A &&...a) const {
     if (!pm)
       null_call_failed();
     (void)(static_cast<O &&>(o)->*pm)(static_cast<A &&>(a)...);
@@ -143,7 +144,7 @@ template <class Caller, class... Kept> struct call;
   struct call<Caller CXXDEFER_REP_##N(CXXDEFER_TARG_, CXXDEFER_NONE_)>         \
       : Caller {                                                               \
     CXXDEFER_REP_##N(CXXDEFER_MEMBER_, CXXDEFER_NONE_)                         \
-    CXXDEFER_GLUE void operator()() {                                          \
+    CXXDEFER_GLUE constexpr void operator()() {                                \
       static_cast<Caller &>(*this)(                                            \
           CXXDEFER_REP_##N(CXXDEFER_GET_, CXXDEFER_COMMA_));                   \
     }                                                                          \
@@ -155,11 +156,11 @@ template <class Caller, class... Kept> struct call;
   struct call<Caller CXXDEFER_REP_##N(CXXDEFER_TARG_, CXXDEFER_NONE_)>         \
       : Caller {                                                               \
     CXXDEFER_REP_##N(CXXDEFER_MEMBER_, CXXDEFER_NONE_)                         \
-    CXXDEFER_GLUE call(Caller c CXXDEFER_REP_##N(CXXDEFER_PARAM_,              \
+    CXXDEFER_GLUE constexpr call(Caller c CXXDEFER_REP_##N(CXXDEFER_PARAM_,    \
                                                  CXXDEFER_NONE_))              \
         : Caller(static_cast<Caller &&>(c))                                    \
               CXXDEFER_REP_##N(CXXDEFER_INIT_, CXXDEFER_NONE_) {}              \
-    CXXDEFER_GLUE void operator()() {                                          \
+    CXXDEFER_GLUE constexpr void operator()() {                                \
       static_cast<Caller &>(*this)(                                            \
           CXXDEFER_REP_##N(CXXDEFER_GET_, CXXDEFER_COMMA_));                   \
     }                                                                          \
@@ -199,7 +200,8 @@ call(Caller, Kept...) -> call<Caller, Kept...>;
 
 /// The C++14 form: `bind(caller, op0, ...)` (operands in unspecified order).
 template <class Caller, class... Kept>
-CXXDEFER_GLUE call<Caller, Kept...> bind(Caller caller, Kept... kept) {
+CXXDEFER_GLUE constexpr call<Caller, Kept...> bind(Caller caller,
+                                                   Kept... kept) {
 #if __cplusplus >= 201703L
   return {static_cast<Caller &&>(caller), static_cast<Kept &&>(kept)...};
 #else
@@ -220,6 +222,15 @@ struct by_value {};
 template <class P> struct by_conversion {};
 struct by_arrow {};
 
+/// An operand whose binding is the same in every instantiation: its thunk
+/// returns it already kept, and the key shows `kept` in its place.
+struct kept {};
+struct as_kept {};
+
+template <class R> struct key_of { using type = R; };
+template <class T> struct key_of<ref_arg<T>> { using type = kept; };
+template <class T> struct key_of<value_arg<T>> { using type = kept; };
+
 /// One instantiation the rewriter saw, and the binding of each operand.
 template <class Key, class... Binding> struct when {};
 template <class... When> struct table {};
@@ -237,29 +248,35 @@ struct lookup<Key, table<when<Other, B...>, W...>>
     : lookup<Key, table<W...>> {};
 
 template <class T>
-CXXDEFER_GLUE typename remove_ref<T>::type *address_of(T &&x) noexcept {
+CXXDEFER_GLUE constexpr typename remove_ref<T>::type *
+address_of(T &&x) noexcept {
   return __builtin_addressof(x);
 }
 
 template <class K, class Thunk>
-CXXDEFER_GLUE ref_arg<K &&> keep(by_ref, Thunk &thunk) {
+CXXDEFER_GLUE constexpr ref_arg<K &&> keep(by_ref, Thunk &thunk) {
   return {address_of(thunk())};
 }
 template <class K, class Thunk>
-CXXDEFER_GLUE value_arg<decay_t<K>> keep(by_value, Thunk &thunk) {
+CXXDEFER_GLUE constexpr value_arg<decay_t<K>> keep(by_value, Thunk &thunk) {
   return {thunk()};
 }
 template <class K, class P, class Thunk>
-CXXDEFER_GLUE value_arg<P> keep(by_conversion<P>, Thunk &thunk) {
+CXXDEFER_GLUE constexpr value_arg<P> keep(by_conversion<P>, Thunk &thunk) {
   return {convert<P>(thunk())};
 }
 template <class K, class Thunk>
-CXXDEFER_GLUE auto keep(by_arrow, Thunk &thunk) -> decltype(arrow(thunk())) {
+CXXDEFER_GLUE constexpr auto keep(by_arrow, Thunk &thunk)
+    -> decltype(arrow(thunk())) {
   return arrow(thunk());
+}
+template <class K, class Thunk>
+CXXDEFER_GLUE constexpr auto keep(as_kept, Thunk &thunk) -> decltype(thunk()) {
+  return thunk();
 }
 
 template <class... K, class... B, class Caller, class... Thunk>
-CXXDEFER_GLUE auto bind_entry(when<key<K...>, B...>, Caller &caller,
+CXXDEFER_GLUE constexpr auto bind_entry(when<key<K...>, B...>, Caller &caller,
                               Thunk &...thunk) {
 #if __cplusplus >= 201703L
   return call<Caller, decltype(keep<K>(B{}, thunk))...>{
@@ -285,8 +302,9 @@ auto bind_entry(unseen, Caller &caller, Thunk &...) {
 /// A dependent call: evaluates the thunks (in order from C++17 on) and
 /// binds each operand as the table's entry for their types says.
 template <class Table, class Caller, class... Thunk>
-CXXDEFER_GLUE auto select(Caller caller, Thunk... thunk) {
-  using entry = typename lookup<key<decltype(thunk())...>, Table>::type;
+CXXDEFER_GLUE constexpr auto select(Caller caller, Thunk... thunk) {
+  using entry = typename lookup<
+      key<typename key_of<decltype(thunk())>::type...>, Table>::type;
   return bind_entry(entry{}, caller, thunk...);
 }
 

@@ -58,6 +58,18 @@
 #endif
 
 #define CXXDEFER_COLD __attribute__((noinline, cold))
+
+/// C++20 lets a constexpr function run deferred calls in constant
+/// evaluation: destructors, new and delete, virtual calls may be constexpr.
+/// The runtime then keeps calls in heap nodes there (const_call below) and
+/// in its usual storage at run time.
+#if defined(__cpp_constexpr_dynamic_alloc) && __cpp_constexpr_dynamic_alloc >= 201907L
+#define CXXDEFER_CONSTEXPR20 constexpr
+#define CXXDEFER_HAS_CONSTEXPR20 1
+#else
+#define CXXDEFER_CONSTEXPR20
+#define CXXDEFER_HAS_CONSTEXPR20 0
+#endif
 #define CXXDEFER_SHARED __attribute__((visibility("default")))
 
 /// The version of the interface between rewritten code and this header.
@@ -119,6 +131,39 @@ template <class T> T &&declval() noexcept;
 
 /// Storage aligned for any type a bound call may hold in place.
 constexpr decltype(sizeof(0)) max_align = __BIGGEST_ALIGNMENT__;
+
+/// True while a constexpr function is evaluated at compile time.
+CXXDEFER_GLUE constexpr bool constant_evaluation() noexcept {
+#if CXXDEFER_HAS_CONSTEXPR20
+  return __builtin_is_constant_evaluated();
+#else
+  return false;
+#endif
+}
+
+#if CXXDEFER_HAS_CONSTEXPR20
+/// A bound call kept in a heap node during constant evaluation, where
+/// placement new and function pointers to templates are not allowed; also
+/// the link of a frame's list there.
+/// (Function pointers, not virtual functions: GCC 12 cannot use a
+/// class template's implicit constexpr virtual destructor there.)
+struct const_call {
+  const_call *link = nullptr;
+  bool err = false;
+  void (*run_)(const_call *) = nullptr;
+  void (*delete_)(const_call *) = nullptr;
+  constexpr void run() { run_(this); }
+  constexpr void destroy() { delete_(this); }
+};
+
+template <class Call> struct const_held final : const_call {
+  Call call;
+  constexpr explicit const_held(Call &&c) : call(static_cast<Call &&>(c)) {
+    run_ = [](const_call *self) { static_cast<const_held *>(self)->call(); };
+    delete_ = [](const_call *self) { delete static_cast<const_held *>(self); };
+  }
+};
+#endif
 
 } // namespace detail
 CXXDEFER_END_NAMESPACE

@@ -83,14 +83,25 @@ struct recovered_on_return {};
 /// The records of one frame, newest first.
 class record_list {
 public:
-  record_list() = default;
+  CXXDEFER_GLUE constexpr record_list() noexcept {}
   record_list(const record_list &) = delete;
   record_list &operator=(const record_list &) = delete;
 
-  CXXDEFER_GLUE void link(record *r) noexcept {
+  CXXDEFER_GLUE constexpr void link(record *r) noexcept {
     r->link = head_;
     head_ = r;
   }
+
+#if CXXDEFER_HAS_CONSTEXPR20
+  /// Constant evaluation keeps calls in heap nodes (cxxdefer/config.h).
+  template <class Call>
+  CXXDEFER_GLUE constexpr void link_const(Call &&call, bool is_err) {
+    const_call *c = new const_held<Call>(static_cast<Call &&>(call));
+    c->err = is_err;
+    c->link = const_head_;
+    const_head_ = c;
+  }
+#endif
 
 protected:
   /// Unlinks and finishes the newest record.
@@ -98,6 +109,19 @@ protected:
     record *r = head_;
     head_ = r->link; // unlinked before its call runs
     r->finish(r, panicking || !r->err);
+  }
+
+  /// Runs the calls kept during constant evaluation (which never unwinds).
+  CXXDEFER_GLUE CXXDEFER_CONSTEXPR20 void run_const() {
+#if CXXDEFER_HAS_CONSTEXPR20
+    while (const_head_) {
+      const_call *c = const_head_;
+      const_head_ = c->link;
+      if (!c->err)
+        c->run();
+      c->destroy();
+    }
+#endif
   }
 
   /// Runs every record while an exception propagates. A call that throws
@@ -141,12 +165,19 @@ protected:
   }
 
   record *head_ = nullptr;
+#if CXXDEFER_HAS_CONSTEXPR20
+  const_call *const_head_ = nullptr;
+#endif
 };
 
 /// A frame whose calls cannot throw or recover: no handler.
 class guard_frame : public record_list {
 public:
-  CXXDEFER_GLUE ~guard_frame() noexcept(false) {
+  CXXDEFER_GLUE CXXDEFER_CONSTEXPR20 ~guard_frame() noexcept(false) {
+    if (constant_evaluation()) {
+      run_const();
+      return;
+    }
     while (head_)
       finish_newest(false);
   }
@@ -155,7 +186,11 @@ public:
 /// A frame whose calls may throw; its handler calls unwind().
 class defer_frame : public record_list {
 public:
-  CXXDEFER_GLUE ~defer_frame() noexcept(false) {
+  CXXDEFER_GLUE CXXDEFER_CONSTEXPR20 ~defer_frame() noexcept(false) {
+    if (constant_evaluation()) {
+      run_const();
+      return;
+    }
     if (head_)
       run_all();
   }
@@ -185,10 +220,14 @@ private:
 /// can return after a recovery.
 class recovering_frame : public record_list {
 public:
-  CXXDEFER_GLUE explicit recovering_frame(bool can_recover) noexcept
+  CXXDEFER_GLUE constexpr explicit recovering_frame(bool can_recover) noexcept
       : can_recover_(can_recover) {}
 
-  CXXDEFER_GLUE ~recovering_frame() noexcept(false) {
+  CXXDEFER_GLUE CXXDEFER_CONSTEXPR20 ~recovering_frame() noexcept(false) {
+    if (constant_evaluation()) {
+      run_const();
+      return;
+    }
     if (head_)
       run_all();
   }
@@ -237,20 +276,24 @@ template <class Store> void finish_in_place(record *r, bool run) {
 /// the call before the record goes away.
 class stack_record : private record {
 public:
-  CXXDEFER_GLUE stack_record() noexcept {}
+  CXXDEFER_GLUE CXXDEFER_CONSTEXPR20 stack_record() noexcept {}
   stack_record(const stack_record &) = delete;
   stack_record &operator=(const stack_record &) = delete;
 
   template <class Call>
-  CXXDEFER_GLUE void push(record_list &frame, Call call) {
+  CXXDEFER_GLUE constexpr void push(record_list &frame, Call call) {
     store<Call>(frame, false, call);
   }
   template <class Call>
-  CXXDEFER_GLUE void push_err(record_list &frame, Call call) {
+  CXXDEFER_GLUE constexpr void push_err(record_list &frame, Call call) {
     store<Call>(frame, true, call);
   }
   template <class Make>
-  CXXDEFER_GLUE void push_made(record_list &frame, Make make) {
+  CXXDEFER_GLUE constexpr void push_made(record_list &frame, Make make) {
+#if CXXDEFER_HAS_CONSTEXPR20
+    if (constant_evaluation())
+      return frame.link_const(make(), false);
+#endif
     using store_type = call_store<made_by<Make>, call_capacity>;
     store_type::place_made(storage, make);
     linked<store_type>(frame, false);
@@ -258,7 +301,12 @@ public:
 
 private:
   template <class Call>
-  CXXDEFER_GLUE void store(record_list &frame, bool is_err, Call &call) {
+  CXXDEFER_GLUE constexpr void store(record_list &frame, bool is_err,
+                                     Call &call) {
+#if CXXDEFER_HAS_CONSTEXPR20
+    if (constant_evaluation())
+      return frame.link_const(static_cast<Call &&>(call), is_err);
+#endif
     using store_type = call_store<Call, call_capacity>;
     store_type::place(storage, static_cast<Call &&>(call));
     linked<store_type>(frame, is_err);

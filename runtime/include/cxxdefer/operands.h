@@ -43,40 +43,45 @@ namespace detail {
 /// An operand bound by reference; T is `U&` or `U&&`.
 template <class T> struct ref_arg {
   typename remove_ref<T>::type *p;
-  CXXDEFER_GLUE T &&get() noexcept { return static_cast<T &&>(*p); }
+  CXXDEFER_GLUE constexpr T &&get() noexcept { return static_cast<T &&>(*p); }
 };
 
 /// An operand kept by value.
 template <class T> struct value_arg {
   T v;
-  CXXDEFER_GLUE T &&get() noexcept { return static_cast<T &&>(v); }
+  CXXDEFER_GLUE constexpr T &&get() noexcept { return static_cast<T &&>(v); }
 };
 
-template <class T> CXXDEFER_GLUE ref_arg<T &&> ref(T &&x) noexcept {
+template <class T>
+CXXDEFER_GLUE constexpr ref_arg<T &&> ref(T &&x) noexcept {
   return {__builtin_addressof(x)};
 }
 
-template <class T> CXXDEFER_GLUE value_arg<decay_t<T>> val(T &&x) {
+template <class T>
+CXXDEFER_GLUE constexpr value_arg<decay_t<T>> val(T &&x) {
   return {static_cast<T &&>(x)};
 }
 
 /// Copy-initialises a P from x: the implicit conversion a call makes (no
 /// explicit constructors, no narrowing check - unlike a braced member).
-template <class P, class X> CXXDEFER_GLUE P convert(X &&x) {
+template <class P, class X> CXXDEFER_GLUE constexpr P convert(X &&x) {
   return static_cast<X &&>(x);
 }
 
-template <class P, class X> CXXDEFER_GLUE value_arg<P> as(X &&x) {
+template <class P, class X>
+CXXDEFER_GLUE constexpr value_arg<P> as(X &&x) {
   return {convert<P>(static_cast<X &&>(x))};
 }
 
 /// The object of `p->f()`: a raw pointer is copied; a class's operator->
 /// runs now and what it returns is kept.
-template <class T> CXXDEFER_GLUE value_arg<T *> arrow(T *p) noexcept {
+template <class T>
+CXXDEFER_GLUE constexpr value_arg<T *> arrow(T *p) noexcept {
   return {p};
 }
 template <class S>
-CXXDEFER_GLUE auto arrow(S &s) -> value_arg<decltype(s.operator->())> {
+CXXDEFER_GLUE constexpr auto arrow(S &s)
+    -> value_arg<decltype(s.operator->())> {
   return {s.operator->()};
 }
 

@@ -63,14 +63,16 @@ CXXDEFER_BEGIN_NAMESPACE
 namespace detail {
 
 /// The parse-only `__defer(call)`: calling it is an error at code
-/// generation. Never defined, so a compiler that ignores the attribute
-/// fails at link time instead.
-__attribute__((error(CXXDEFER_NEEDS_PLUGIN_MESSAGE_("__defer")))) void
-defer_statement_needs_plugin();
+/// generation. A constexpr no-op, so that a constexpr function with a
+/// defer statement parses and even evaluates as one (without its deferred
+/// calls, which only the rewrite runs).
+__attribute__((error(CXXDEFER_NEEDS_PLUGIN_MESSAGE_("__defer")))) constexpr void
+defer_statement_needs_plugin() {}
 
 /// The parse-only `__errdefer(call)`.
-__attribute__((error(CXXDEFER_NEEDS_PLUGIN_MESSAGE_("__errdefer")))) void
-errdefer_statement_needs_plugin();
+__attribute__((error(
+    CXXDEFER_NEEDS_PLUGIN_MESSAGE_("__errdefer")))) constexpr void
+errdefer_statement_needs_plugin() {}
 
 /// What `&__result` is before the rewrite: converts to any pointer.
 struct result_address {

@@ -197,35 +197,55 @@ struct release_unless_linked {
   }
 };
 
+/// Takes a record, stores the call \p place puts in it, links it.
+template <class Store, class Place>
+CXXDEFER_GLUE void pooled(record_list &frame, bool is_err,
+                                 Place &place) {
+  release_unless_linked guard{new_record()};
+  place(guard.r->storage);
+  link_pooled<Store>(frame, guard.r, is_err);
+  guard.r = nullptr;
+}
+
 /// A heap-allocated defer statement (Go's deferproc): takes a record from
 /// the pool, stores the bound call in it and links it into \p frame.
 template <class Call>
-CXXDEFER_GLUE void heap_defer(record_list &frame, Call call) {
+CXXDEFER_GLUE constexpr void heap_defer(record_list &frame, Call call) {
+#if CXXDEFER_HAS_CONSTEXPR20
+  if (constant_evaluation())
+    return frame.link_const(static_cast<Call &&>(call), false);
+#endif
   using store = call_store<Call, call_capacity>;
-  release_unless_linked guard{new_record()};
-  store::place(guard.r->storage, static_cast<Call &&>(call));
-  link_pooled<store>(frame, guard.r, false);
-  guard.r = nullptr;
+  auto place = [&](void *storage) {
+    store::place(storage, static_cast<Call &&>(call));
+  };
+  pooled<store>(frame, false, place);
 }
 
 /// The same for an __errdefer.
 template <class Call>
-CXXDEFER_GLUE void heap_errdefer(record_list &frame, Call call) {
+CXXDEFER_GLUE constexpr void heap_errdefer(record_list &frame, Call call) {
+#if CXXDEFER_HAS_CONSTEXPR20
+  if (constant_evaluation())
+    return frame.link_const(static_cast<Call &&>(call), true);
+#endif
   using store = call_store<Call, call_capacity>;
-  release_unless_linked guard{new_record()};
-  store::place(guard.r->storage, static_cast<Call &&>(call));
-  link_pooled<store>(frame, guard.r, true);
-  guard.r = nullptr;
+  auto place = [&](void *storage) {
+    store::place(storage, static_cast<Call &&>(call));
+  };
+  pooled<store>(frame, true, place);
 }
 
 /// The same, building the call in place from a factory.
 template <class Make>
-CXXDEFER_GLUE void heap_defer_made(record_list &frame, Make make) {
+CXXDEFER_GLUE constexpr void heap_defer_made(record_list &frame, Make make) {
+#if CXXDEFER_HAS_CONSTEXPR20
+  if (constant_evaluation())
+    return frame.link_const(make(), false);
+#endif
   using store = call_store<made_by<Make>, call_capacity>;
-  release_unless_linked guard{new_record()};
-  store::place_made(guard.r->storage, make);
-  link_pooled<store>(frame, guard.r, false);
-  guard.r = nullptr;
+  auto place = [&](void *storage) { store::place_made(storage, make); };
+  pooled<store>(frame, false, place);
 }
 
 } // namespace detail

@@ -78,8 +78,9 @@ namespace detail {
 // C++14: made by open_coded() and bound to a reference, so moved at most
 // into that temporary; the source is disarmed.
 #define CXXDEFER_SLOT_CONSTRUCTORS_(Name)                                      \
-  CXXDEFER_GLUE explicit Name(Call &&c) : call(static_cast<Call &&>(c)) {}    \
-  CXXDEFER_GLUE Name(Name &&other)                                             \
+  CXXDEFER_GLUE constexpr explicit Name(Call &&c)                              \
+      : call(static_cast<Call &&>(c)) {}                                       \
+  CXXDEFER_GLUE constexpr Name(Name &&other)                                   \
       : call(static_cast<Call &&>(other.call)), armed(other.armed) {           \
     other.armed = false;                                                       \
   }                                                                            \
@@ -90,7 +91,7 @@ template <class Call> struct guard {
   Call call;
   bool armed = true;
   CXXDEFER_SLOT_CONSTRUCTORS_(guard)
-  CXXDEFER_GLUE ~guard() noexcept(false) {
+  CXXDEFER_GLUE CXXDEFER_CONSTEXPR20 ~guard() noexcept(false) {
     if (armed) {
       armed = false;
       call();
@@ -102,7 +103,7 @@ template <class Call> struct open_slot {
   Call call;
   bool armed = true;
   CXXDEFER_SLOT_CONSTRUCTORS_(open_slot)
-  CXXDEFER_GLUE ~open_slot() noexcept(false) {
+  CXXDEFER_GLUE CXXDEFER_CONSTEXPR20 ~open_slot() noexcept(false) {
     if (armed) {
       armed = false;
       call();
@@ -121,10 +122,13 @@ template <class Call> struct recovering_slot {
   Call call;
   bool armed = true;
   CXXDEFER_SLOT_CONSTRUCTORS_(recovering_slot)
-  CXXDEFER_GLUE ~recovering_slot() noexcept(false) {
+  CXXDEFER_GLUE CXXDEFER_CONSTEXPR20 ~recovering_slot() noexcept(false) {
     if (armed) {
       armed = false;
-      call_on_normal_exit(call);
+      if (constant_evaluation())
+        call();
+      else
+        call_on_normal_exit(call);
     }
   }
   /// \returns true if the call recovered the exception.
@@ -165,7 +169,7 @@ template <class Call> err_slot(Call) -> err_slot<Call>;
 
 /// The C++14 form of a slot declared at its defer statement.
 template <template <class> class Slot, class Call>
-CXXDEFER_GLUE Slot<Call> open_coded(Call call) {
+CXXDEFER_GLUE constexpr Slot<Call> open_coded(Call call) {
 #if __cplusplus >= 201703L
   return {static_cast<Call &&>(call)};
 #else
@@ -183,28 +187,50 @@ template <unsigned Bit, slot_kind Kind> class hoisted_slot {
   static constexpr unsigned char mask = static_cast<unsigned char>(1u << Bit);
 
 public:
-  CXXDEFER_GLUE explicit hoisted_slot(unsigned char &bits) noexcept
+  CXXDEFER_GLUE constexpr explicit hoisted_slot(unsigned char &bits) noexcept
       : bits_(bits) {}
   hoisted_slot(const hoisted_slot &) = delete;
   hoisted_slot &operator=(const hoisted_slot &) = delete;
 
   /// Called at the defer statement, after every operand was evaluated:
   /// stores the bound call, then sets the bit.
-  template <class Call> CXXDEFER_GLUE void arm(Call call) {
+  template <class Call> CXXDEFER_GLUE constexpr void arm(Call call) {
+#if CXXDEFER_HAS_CONSTEXPR20
+    if (constant_evaluation()) {
+      const_ = new const_held<Call>(static_cast<Call &&>(call));
+      bits_ |= mask;
+      return;
+    }
+#endif
     call_store<Call, call_capacity>::place(storage_,
                                            static_cast<Call &&>(call));
     armed_with<Call>();
   }
   /// The same, building the call in place: `arm_made([&] { return call{...}; })`.
-  template <class Make> CXXDEFER_GLUE void arm_made(Make make) {
+  template <class Make> CXXDEFER_GLUE constexpr void arm_made(Make make) {
+#if CXXDEFER_HAS_CONSTEXPR20
+    if (constant_evaluation()) {
+      const_ = new const_held<made_by<Make>>(make());
+      bits_ |= mask;
+      return;
+    }
+#endif
     call_store<made_by<Make>, call_capacity>::place_made(storage_, make);
     armed_with<made_by<Make>>();
   }
 
-  CXXDEFER_GLUE ~hoisted_slot() noexcept(false) {
+  CXXDEFER_GLUE CXXDEFER_CONSTEXPR20 ~hoisted_slot() noexcept(false) {
     if (!(bits_ & mask))
       return;
     bits_ &= static_cast<unsigned char>(~mask);
+#if CXXDEFER_HAS_CONSTEXPR20
+    if (const_) {
+      if (Kind != slot_kind::err)
+        const_->run();
+      const_->destroy();
+      return;
+    }
+#endif
     if (Kind == slot_kind::err) {
       discard_(storage_);
     } else if (Kind == slot_kind::recovering) {
@@ -241,6 +267,9 @@ private:
   unsigned char &bits_;
   void (*run_)(void *) = nullptr;
   void (*discard_)(void *) = nullptr;
+#if CXXDEFER_HAS_CONSTEXPR20
+  const_call *const_ = nullptr;
+#endif
   alignas(max_align) unsigned char storage_[call_capacity];
 };
 
