@@ -104,8 +104,18 @@ bool isResultReference(const Expr *E) {
   if (!Ref)
     return false;
   const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
-  return Var && Var->getIdentifier() && Var->getName() == "__result" &&
-         Var->getDeclContext()->isTranslationUnit();
+  if (!Var || !Var->getIdentifier() || Var->getName() != "__result")
+    return false;
+  // The header's placeholder, or the variable the analysis parse declares
+  // for the function (AnalysisConsumer.cpp).
+  const DeclContext *DC = Var->getDeclContext();
+  if (DC->isTranslationUnit() || (Var->isImplicit() && DC->isFunctionOrMethod()))
+    return true;
+  const auto *Analysis = dyn_cast<NamespaceDecl>(DC);
+  return Analysis && Analysis->getName() == "analysis" &&
+         isa<NamespaceDecl>(Analysis->getDeclContext()) &&
+         cast<NamespaceDecl>(Analysis->getDeclContext())->getName() ==
+             "cxxdefer";
 }
 
 const DeclRefExpr *asWrittenResult(const Expr *E) {
