@@ -133,7 +133,8 @@ static OptionalFileEntryRef findAnalysedFile(const SourceManager &SM,
 static PlacedFinding placeFinding(const Finding &F, const SourceManager &SM,
                                   const std::vector<RewrittenFile> &Files,
                                   const std::vector<FileEntryRef> &Entries) {
-  PlacedFinding Placed{F.level(), F.Class.has_value(), F.message(), std::nullopt};
+  PlacedFinding Placed{F.Id, F.level(), F.Class.has_value(), F.message(),
+                       std::nullopt};
   if (F.Loc.isInvalid())
     return Placed;
   // A finding in a macro argument or body is shown where the macro is used:

@@ -78,8 +78,12 @@ private:
       if (FD->isTemplated())
         return nullptr;
       QualType T = FD->getReturnType();
+      const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+      bool IsLambda = Method && Method->getParent()->isLambda();
       if (T->getContainedDeducedType() && T->isUndeducedType())
         continue; // a closure whose result type is deduced
+      if (IsLambda && T->isVoidType())
+        continue; // a closure without a result of its own (FindSites.cpp)
       return FD;
     }
     return nullptr;
