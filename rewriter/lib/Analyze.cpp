@@ -184,6 +184,7 @@ bool FunctionAnalysis::run(FunctionPlan &Plan) {
       }
     Plan.Frames.push_back(Frame);
   }
+  planReturnTracking(F, Ctx, Plan);
   if (Plan.Result.Strategy == ResultStrategy::Named) {
     for (const ReturnSite &Return : F.Returns) {
       ReturnPlan R;
@@ -245,6 +246,10 @@ template <class Fn> void forEachPosition(FunctionPlan &Plan, Fn &&Visit) {
     Visit(R.Keyword.End);
     Visit(R.Semicolon.Begin);
     Visit(R.Semicolon.End);
+    if (R.Value.Begin.Token.isValid()) {
+      Visit(R.Value.Begin);
+      Visit(R.Value.End);
+    }
   }
   for (Span &Ref : Plan.Result.References) {
     Visit(Ref.Begin);
