@@ -45,13 +45,21 @@ bool isInRuntimeDetail(const Decl *D) {
          Top->getDeclContext()->getRedeclContext()->isTranslationUnit();
 }
 
-/// If \p E is a call of one of the parse-only markers, whether it is the
-/// `__errdefer` one.
-static std::optional<bool> markerKind(const Expr *E) {
+/// The marker call in the left operand of a parse-only expansion:
+/// `static_cast<void>(__builtin_is_constant_evaluated() ? void() :
+/// marker())` (cxxdefer/parse_only.h); null for anything else.
+static const CallExpr *markerCallIn(const Expr *E) {
   E = E->IgnoreParenImpCasts();
   if (const auto *Cast = dyn_cast<CXXStaticCastExpr>(E))
     E = Cast->getSubExpr()->IgnoreParenImpCasts();
-  const auto *Call = dyn_cast<CallExpr>(E);
+  if (const auto *Choice = dyn_cast<ConditionalOperator>(E))
+    E = Choice->getFalseExpr()->IgnoreParenImpCasts();
+  return dyn_cast<CallExpr>(E);
+}
+
+/// If \p Call is a call of one of the parse-only markers, whether it is
+/// the `__errdefer` one.
+static std::optional<bool> markerKind(const CallExpr *Call) {
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
   if (!Callee || !Callee->getIdentifier() || !isInRuntimeDetail(Callee))
     return std::nullopt;
@@ -63,17 +71,15 @@ static std::optional<bool> markerKind(const Expr *E) {
 }
 
 const CallExpr *markerOf(const BinaryOperator *Expansion) {
-  const Expr *E = Expansion->getLHS()->IgnoreParenImpCasts();
-  if (const auto *Cast = dyn_cast<CXXStaticCastExpr>(E))
-    E = Cast->getSubExpr()->IgnoreParenImpCasts();
-  return cast<CallExpr>(E);
+  return markerCallIn(Expansion->getLHS());
 }
 
 const BinaryOperator *asDeferExpansion(const Expr *E) {
   if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
     E = Cleanups->getSubExpr();
   const auto *Comma = dyn_cast<BinaryOperator>(E);
-  if (!Comma || Comma->getOpcode() != BO_Comma || !markerKind(Comma->getLHS()))
+  if (!Comma || Comma->getOpcode() != BO_Comma ||
+      !markerKind(markerCallIn(Comma->getLHS())))
     return nullptr;
   if (!isa<LambdaExpr>(Comma->getRHS()->IgnoreParenCasts()))
     return nullptr;
@@ -404,7 +410,7 @@ private:
                            bool InLoop, bool AtStatement) {
     DeferSite Site;
     Site.Marker = markerOf(Expansion);
-    Site.Err = *markerKind(Expansion->getLHS());
+    Site.Err = *markerKind(Site.Marker);
     Site.Expansion = Expansion;
     Claimed.insert(Site.Marker);
     const char *Name = Site.Err ? "__errdefer" : "__defer";

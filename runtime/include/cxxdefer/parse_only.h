@@ -66,17 +66,19 @@
 CXXDEFER_BEGIN_NAMESPACE
 namespace detail {
 
-/// The parse-only `__defer(call)`: calling it is an error at code
-/// generation. A constexpr no-op, so that a constexpr function with a
-/// defer statement parses and even evaluates as one (without its deferred
-/// calls, which only the rewrite runs).
-__attribute__((error(CXXDEFER_NEEDS_PLUGIN_MESSAGE_("__defer")))) constexpr void
-defer_statement_needs_plugin() {}
+/// The parse-only `__defer(call)`: a call of it is an error at code
+/// generation. Never defined, so that no optimisation can remove the call
+/// before the compiler reports it (an inlined empty function would vanish
+/// at -O2 without a word). The macro does not call it in constant
+/// evaluation, so that a constexpr function with a defer statement parses
+/// and even evaluates as one (without its deferred calls, which only the
+/// rewrite runs).
+__attribute__((error(CXXDEFER_NEEDS_PLUGIN_MESSAGE_("__defer")))) void
+defer_statement_needs_plugin();
 
 /// The parse-only `__errdefer(call)`.
-__attribute__((error(
-    CXXDEFER_NEEDS_PLUGIN_MESSAGE_("__errdefer")))) constexpr void
-errdefer_statement_needs_plugin() {}
+__attribute__((error(CXXDEFER_NEEDS_PLUGIN_MESSAGE_("__errdefer")))) void
+errdefer_statement_needs_plugin();
 
 /// What `&__result` is before the rewrite: converts to any pointer.
 struct result_address {
@@ -158,7 +160,9 @@ CXXDEFER_END_NAMESPACE
 /// (-fplugin=<cxxdefer>/lib/CxxDefer.so) or the cxxdefer batch rewriter.
 #define __defer(...)                                                           \
   __VA_OPT__(static_cast<void>( /* __defer(call) is a statement in a function body */ \
-                 ::cxxdefer::detail::defer_statement_needs_plugin()),          \
+                 __builtin_is_constant_evaluated()                             \
+                     ? void()                                                  \
+                     : ::cxxdefer::detail::defer_statement_needs_plugin()),    \
              (void)[&]() CXXDEFER_NOT_ANALYSED_ -> void {                      \
                (void)(__VA_ARGS__);                                            \
              })                                                                \
@@ -168,7 +172,9 @@ CXXDEFER_END_NAMESPACE
 /// the function is left by an exception that nothing recovered.
 #define __errdefer(...)                                                        \
   static_cast<void>( /* __errdefer(call) is a statement in a function body */ \
-      ::cxxdefer::detail::errdefer_statement_needs_plugin()),                  \
+      __builtin_is_constant_evaluated()                                        \
+          ? void()                                                             \
+          : ::cxxdefer::detail::errdefer_statement_needs_plugin()),            \
   (void)[&]() CXXDEFER_NOT_ANALYSED_ -> void { (void)(__VA_ARGS__); }
 // clang-format on
 
