@@ -18,6 +18,9 @@ PACKAGES=(
   # Tests and benchmarks (libclang-rt-19-dev: the ASan/TSan runtimes that
   # the pool and thread tests link; only a Recommends of clang-19).
   valgrind libbenchmark-dev libclang-rt-19-dev
+  # test/realcode: leveldb's own tests link GoogleTest and Google Benchmark
+  # from Debian; its source package is unpacked and patched with patch(1).
+  libgtest-dev libgmock-dev patch
 )
 
 is_installed() {

@@ -28,8 +28,22 @@ static llvm::Error annotate(llvm::Error Err, llvm::StringRef What,
       Path.str().c_str(), llvm::toString(std::move(Err)).c_str());
 }
 
+bool isReadOnly(llvm::StringRef Path) {
+  if (!llvm::sys::fs::exists(Path))
+    return false;
+  if (llvm::sys::fs::access(Path, llvm::sys::fs::AccessMode::Write))
+    return true;
+  llvm::ErrorOr<llvm::sys::fs::perms> Mode =
+      llvm::sys::fs::getPermissions(Path);
+  return Mode && (*Mode & llvm::sys::fs::all_write) == 0;
+}
+
 llvm::Error writeFileAtomically(llvm::StringRef Path,
                                 llvm::StringRef Contents) {
+  if (isReadOnly(Path))
+    return llvm::createStringError(
+        std::make_error_code(std::errc::permission_denied),
+        "cannot replace '%s': it is read-only", Path.str().c_str());
   llvm::StringRef Parent = llvm::sys::path::parent_path(Path);
   if (!Parent.empty())
     if (std::error_code EC = llvm::sys::fs::create_directories(Parent))

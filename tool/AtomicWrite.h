@@ -10,7 +10,9 @@
 /// the new one, never a prefix: the text goes to a temporary file in the
 /// destination's directory, which is then renamed over the destination
 /// (rename is atomic within one file system, which is why the temporary is
-/// not in /tmp). An existing destination keeps its permission bits.
+/// not in /tmp). An existing destination keeps its permission bits, and a
+/// read-only one is refused: renaming over it would succeed (the directory
+/// is what rename needs), and silently replace a file its owner protected.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -22,8 +24,13 @@
 
 namespace cxxdefer {
 
+/// Returns true if \p Path exists and is read-only: the process may not
+/// write it, or none of its permission bits allows writing (0444), which
+/// also stops root, whom the kernel would let write it.
+bool isReadOnly(llvm::StringRef Path);
+
 /// Replaces (or creates) \p Path with exactly \p Contents, creating missing
-/// parent directories.
+/// parent directories. A read-only file is never replaced.
 ///
 /// \returns an error naming what failed; \p Path is then unchanged and no
 ///          temporary file is left behind.

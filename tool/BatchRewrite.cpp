@@ -13,10 +13,26 @@
 ///      shows problems early. On a terminal a progress line sits below them.
 ///   2. Merge. One verdict per file (MergeResults.h); files that TUs
 ///      disagree on are reported here.
-///   3. Output. Print, diff, check or write, in a fixed order: inputs in
+///   3. Plan. Every file to output, with the TUs that need it (WritePlan.h):
+///      a TU's files are output together or not at all. In the writing
+///      modes a file that cannot be written (read-only, outside --root,
+///      changed on disk since it was read) holds its TUs back before
+///      anything is written.
+///   4. Output. Print, diff, check or write, in a fixed order: inputs in
 ///      command order for stdout, everything else sorted by path. Writing
-///      is per file all-or-nothing (AtomicWrite.h), and in place only if the
-///      file on disk is still the text the core rewrote.
+///      is per file all-or-nothing (AtomicWrite.h); a write that fails
+///      holds its TUs back, and the files already written for them are
+///      restored.
+///
+/// The summary counts files, one unit for all: `scanned` is every user
+/// file the TUs read (headers included; an input that does not exist or
+/// has no command is not one), `changed` every file whose new text was
+/// written (or would be, in the modes that write nothing), `written`
+/// (--out-dir) every file put below the output directory, rewritten or
+/// copied, and `failed` every file the run meant to output and did not.
+///
+/// A core remark or warning that several TUs report at the same place (in
+/// a header they share) is printed for the first of them only.
 ///
 /// Messages that belong to a source location were already rendered by the
 /// jobs; what is left here (a file that cannot be written, two TUs that
@@ -29,6 +45,7 @@
 #include "AtomicWrite.h"
 #include "MergeResults.h"
 #include "UnifiedDiff.h"
+#include "WritePlan.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -82,7 +99,15 @@ struct Input {
   size_t Unit;
 };
 
-/// Runs the three phases for one set of options and counts what happened.
+/// A file the run wrote, and what to put back if its TUs are held back.
+struct WrittenFile {
+  size_t File;
+  std::string Destination;
+  /// The destination's text before, or nullopt if it did not exist.
+  std::optional<std::string> Previous;
+};
+
+/// Runs the phases for one set of options and counts what happened.
 class BatchRewriter {
 public:
   explicit BatchRewriter(const BatchOptions &Opts) : Opts(Opts) {}
@@ -91,31 +116,48 @@ public:
           std::vector<std::string> Files);
 
 private:
+  bool writes() const {
+    return Opts.Mode == OutputMode::InPlace || Opts.Mode == OutputMode::OutDir;
+  }
+  bool outputsInputs() const {
+    return Opts.Mode == OutputMode::Stdout || Opts.Mode == OutputMode::OutDir;
+  }
+
   std::vector<CompileCommand>
   findCommands(const CompilationDatabase &Compilations,
                llvm::ArrayRef<std::string> Files);
   std::vector<TranslationUnitResult>
   runJobs(llvm::ArrayRef<CompileCommand> Commands);
-  void reportRejectedFiles(const MergedRewrite &Merged,
-                           llvm::ArrayRef<TranslationUnitResult> Units);
-  std::optional<std::string>
-  inputText(const Input &In, const MergedRewrite &Merged,
-            llvm::ArrayRef<TranslationUnitResult> Units) const;
-  void printInputs(llvm::ArrayRef<Input> Inputs, const MergedRewrite &Merged,
-                   llvm::ArrayRef<TranslationUnitResult> Units);
-  void printDiffs(const MergedRewrite &Merged);
-  void listChanges(const MergedRewrite &Merged);
-  void writeInPlace(const MergedRewrite &Merged);
-  void writeOutDir(llvm::ArrayRef<Input> Inputs, const MergedRewrite &Merged,
-                   llvm::ArrayRef<TranslationUnitResult> Units);
+  void printDiagnostics(TranslationUnitResult &Unit);
+  void reportRejectedFiles(const MergedRewrite &Merged);
+  void makePlan(llvm::ArrayRef<Input> Inputs, const MergedRewrite &Merged);
+  void reportHeldUnits(const std::vector<HeldUnit> &Held);
+  std::optional<std::string> destination(const PlannedFile &File);
+  void checkDestinations();
+  bool writeFile(size_t Index, std::vector<WrittenFile> &Written);
+  void restore(std::vector<WrittenFile> &Written);
+  void writeFiles();
+  void printInputs(llvm::ArrayRef<Input> Inputs);
+  void printDiffs();
+  void listChanges();
+  void count();
   void printSummary(const RewriteStats &Stats) const;
 
   std::optional<std::string> relativeToRoot(llvm::StringRef Path) const;
   std::string displayPath(llvm::StringRef Path) const;
 
   const BatchOptions &Opts;
+  std::vector<TranslationUnitResult> Units;
+  WritePlan Plan;
+  /// Files written below --out-dir (a destination already up to date is
+  /// not written again).
+  llvm::StringSet<> WrittenNow;
+  /// Keys of the once-per-run diagnostics already printed.
+  llvm::StringSet<> PrintedOnce;
   size_t Scanned = 0;
   size_t Changed = 0;
+  size_t Written = 0;
+  size_t Failed = 0;
   size_t Errors = 0;
 };
 
@@ -137,7 +179,7 @@ std::string BatchRewriter::displayPath(llvm::StringRef Path) const {
 }
 
 /// Looks up every command for \p Files, reporting files that do not exist
-/// or have none.
+/// or have none, and files whose command the database only guessed.
 std::vector<CompileCommand>
 BatchRewriter::findCommands(const CompilationDatabase &Compilations,
                             llvm::ArrayRef<std::string> Files) {
@@ -155,10 +197,37 @@ BatchRewriter::findCommands(const CompilationDatabase &Compilations,
               << "' in the compilation database\n";
       ++Errors;
     }
-    for (CompileCommand &Command : ForFile)
+    for (CompileCommand &Command : ForFile) {
+      // A JSON database answers for a file it does not list with the
+      // command of a similar file (clang's InterpolatingCompilationDatabase);
+      // the flags may well be wrong for it.
+      if (!Command.Heuristic.empty())
+        llvm::WithColor::warning(llvm::errs(), "cxxdefer")
+            << "'" << File
+            << "' is not in the compilation database; parsing it with a "
+               "guessed command ("
+            << Command.Heuristic << ")\n";
       Commands.push_back(std::move(Command));
+    }
   }
   return Commands;
+}
+
+/// Prints \p Unit's diagnostics, leaving out the once-per-run parts that an
+/// earlier unit printed, then frees them.
+void BatchRewriter::printDiagnostics(TranslationUnitResult &Unit) {
+  llvm::raw_ostream &OS = llvm::errs();
+  llvm::StringRef Text = Unit.Diagnostics;
+  size_t At = 0;
+  for (const OncePerRunDiagnostic &Once : Unit.OncePerRun) {
+    OS << Text.slice(At, Once.Begin);
+    if (PrintedOnce.insert(Once.Key).second)
+      OS << Text.slice(Once.Begin, Once.End);
+    At = Once.End;
+  }
+  OS << Text.drop_front(At);
+  std::string().swap(Unit.Diagnostics);
+  std::vector<OncePerRunDiagnostic>().swap(Unit.OncePerRun);
 }
 
 /// Runs one job per command on the thread pool and prints each job's
@@ -166,7 +235,7 @@ BatchRewriter::findCommands(const CompilationDatabase &Compilations,
 std::vector<TranslationUnitResult>
 BatchRewriter::runJobs(llvm::ArrayRef<CompileCommand> Commands) {
   const size_t Total = Commands.size();
-  std::vector<TranslationUnitResult> Units(Total);
+  std::vector<TranslationUnitResult> Results(Total);
   std::vector<bool> Done(Total, false);
   size_t Printed = 0, Finished = 0;
   std::mutex Lock;
@@ -179,7 +248,7 @@ BatchRewriter::runJobs(llvm::ArrayRef<CompileCommand> Commands) {
     Pool.async([&, I] {
       TranslationUnitResult Unit = runTranslationUnitJob(Commands[I], Opts.Job);
       std::lock_guard<std::mutex> Guard(Lock);
-      Units[I] = std::move(Unit);
+      Results[I] = std::move(Unit);
       Done[I] = true;
       ++Finished;
       if (ShowProgress)
@@ -187,25 +256,23 @@ BatchRewriter::runJobs(llvm::ArrayRef<CompileCommand> Commands) {
       // Print every finished unit that no unfinished one precedes: -j
       // changes when the text appears, never the text. Printed text is
       // freed, so a long run does not hold all of it.
-      for (; Printed != Total && Done[Printed]; ++Printed) {
-        OS << Units[Printed].Diagnostics;
-        std::string().swap(Units[Printed].Diagnostics);
-      }
+      for (; Printed != Total && Done[Printed]; ++Printed)
+        printDiagnostics(Results[Printed]);
       if (ShowProgress)
         OS << '[' << Finished << '/' << Total << "] "
-           << displayPath(Units[I].MainFile);
+           << displayPath(Results[I].MainFile);
       OS.flush();
     });
   }
   Pool.wait();
   if (ShowProgress)
     OS << "\r\x1b[K";
-  return Units;
+  return Results;
 }
 
-/// Reports every file that some TU rewrote but that must stay untouched.
-void BatchRewriter::reportRejectedFiles(
-    const MergedRewrite &Merged, llvm::ArrayRef<TranslationUnitResult> Units) {
+/// Reports every file that some TU rewrote but that must stay untouched
+/// because TUs disagree on it or one that reads it has errors.
+void BatchRewriter::reportRejectedFiles(const MergedRewrite &Merged) {
   for (const MergedFile &File : Merged.Files) {
     if (File.DisagreeingUnit) {
       error() << "translation units disagree on the rewrite of '"
@@ -231,76 +298,92 @@ void BatchRewriter::reportRejectedFiles(
   }
 }
 
-/// Returns the text to print or copy for \p In: its new text, or its
-/// original text if nothing in it changes; nullopt if it must not appear.
-std::optional<std::string>
-BatchRewriter::inputText(const Input &In, const MergedRewrite &Merged,
-                         llvm::ArrayRef<TranslationUnitResult> Units) const {
-  if (Merged.Untouchable.count(In.Path))
-    return std::nullopt;
-  if (const MergedFile *File = Merged.find(In.Path))
-    return File->isWritable() ? std::optional<std::string>(File->NewText)
-                              : std::nullopt;
-  return Units[In.Unit].MainFileText;
-}
-
-/// Prints the new text of every input file; with several inputs, each
-/// under a `==> path <==` line, as head(1) does.
-void BatchRewriter::printInputs(llvm::ArrayRef<Input> Inputs,
-                                const MergedRewrite &Merged,
-                                llvm::ArrayRef<TranslationUnitResult> Units) {
-  llvm::raw_ostream &OS = llvm::outs();
-  const bool Headed = Inputs.size() > 1;
-  bool First = true;
-  llvm::StringSet<> Printed;
-  for (const Input &In : Inputs) {
-    std::optional<std::string> Text = inputText(In, Merged, Units);
-    if (!Text)
-      continue;
-    Printed.insert(In.Path);
-    if (Headed) {
-      OS << (First ? "" : "\n") << "==> " << displayPath(In.Path) << " <==\n";
-      if (!Text->empty() && Text->back() != '\n')
-        Text->push_back('\n');
+/// Fills the plan: every rewritten file, and in the modes that output
+/// inputs every input as it is; each with the TUs that need it. Files that
+/// merging rejected, and inputs of TUs with errors, are held from the start.
+void BatchRewriter::makePlan(llvm::ArrayRef<Input> Inputs,
+                             const MergedRewrite &Merged) {
+  for (const MergedFile &File : Merged.Files) {
+    size_t Index = Plan.addFile(File.Path, File.NewText, File.OriginalText);
+    if (!File.isWritable())
+      Plan.hold(Index);
+  }
+  if (outputsInputs())
+    for (const Input &In : Inputs) {
+      std::optional<size_t> Index = Plan.find(In.Path);
+      if (!Index) {
+        const std::string &Text = Units[In.Unit].MainFileText;
+        Index = Plan.addFile(In.Path, Text, Text);
+      }
+      if (Merged.Untouchable.count(In.Path))
+        Plan.hold(*Index);
     }
-    OS << *Text;
-    First = false;
-  }
-  OS.flush();
-  for (const MergedFile &File : Merged.Files)
-    if (File.isWritable() && !Printed.count(File.Path))
-      note() << "rewritten header '" << displayPath(File.Path)
-             << "' is not printed; use --diff, --out-dir or -i\n";
-}
-
-/// Prints a unified diff of every writable change, `a/` and `b/` prefixed
-/// below the root so that `patch -p1` or `git apply` in the root applies it.
-void BatchRewriter::printDiffs(const MergedRewrite &Merged) {
-  for (const MergedFile &File : Merged.Files) {
-    if (!File.isWritable())
+  for (size_t I = 0; I != Units.size(); ++I) {
+    if (Units[I].Failed)
       continue;
-    std::optional<std::string> Relative = relativeToRoot(File.Path);
-    std::string OldName = Relative ? "a/" + *Relative : File.Path;
-    std::string NewName = Relative ? "b/" + *Relative : File.Path;
-    llvm::outs() << makeUnifiedDiff(OldName, NewName, File.OriginalText,
-                                    File.NewText);
+    for (const RewrittenFile &File : Units[I].Files)
+      Plan.addUnit(*Plan.find(File.Path), I);
+    if (std::optional<size_t> Main = Plan.find(Units[I].MainFile))
+      Plan.addUnit(*Main, I);
   }
-  llvm::outs().flush();
 }
 
-/// Lists every file that would change, one `would rewrite PATH` per line.
-void BatchRewriter::listChanges(const MergedRewrite &Merged) {
-  for (const MergedFile &File : Merged.Files)
-    if (File.isWritable())
-      llvm::outs() << "would rewrite " << displayPath(File.Path) << "\n";
-  llvm::outs().flush();
+/// Notes, for every TU held back, which file held it back; a TU whose only
+/// file that would have been output is that file needs no note.
+void BatchRewriter::reportHeldUnits(const std::vector<HeldUnit> &Held) {
+  for (const HeldUnit &H : Held) {
+    if (Plan.unitFiles(H.Unit).size() < 2)
+      continue;
+    const std::string &Main = Units[H.Unit].MainFile;
+    const std::string &Cause = Plan.files()[H.Cause].Path;
+    if (Cause == Main)
+      note() << "nothing else of the translation unit of '" << displayPath(Main)
+             << "' is output either\n";
+    else
+      note() << "nothing is output for '" << displayPath(Main)
+             << "': its translation unit also needs '" << displayPath(Cause)
+             << "', which is left untouched\n";
+  }
 }
 
-/// Replaces every writable changed file, unless it changed on disk since
-/// its TUs read it.
-void BatchRewriter::writeInPlace(const MergedRewrite &Merged) {
-  for (const MergedFile &File : Merged.Files) {
-    if (!File.isWritable())
+/// Returns where \p File goes (itself for -i), or nullopt after reporting
+/// why it cannot go anywhere.
+std::optional<std::string> BatchRewriter::destination(const PlannedFile &File) {
+  if (Opts.Mode == OutputMode::InPlace)
+    return File.Path;
+  std::optional<std::string> Relative = relativeToRoot(File.Path);
+  if (!Relative) {
+    error() << "'" << File.Path << "' is outside the root '" << Opts.Root
+            << "'; it is not written (see --root)\n";
+    ++Errors;
+    return std::nullopt;
+  }
+  llvm::SmallString<256> Destination(Opts.OutDir);
+  llvm::sys::path::append(Destination, *Relative);
+  return std::string(Destination);
+}
+
+/// Before anything is written: holds every file whose destination is
+/// unusable, then every TU that needs one of them.
+void BatchRewriter::checkDestinations() {
+  for (size_t I = 0; I != Plan.files().size(); ++I) {
+    const PlannedFile &File = Plan.files()[I];
+    if (File.Held || (Opts.Mode == OutputMode::InPlace && !File.changed()))
+      continue;
+    std::optional<std::string> Destination = destination(File);
+    if (!Destination) {
+      Plan.hold(I);
+      continue;
+    }
+    if (isReadOnly(*Destination)) {
+      error() << "'" << displayPath(*Destination)
+              << "' is read-only; it is left untouched (make it writable "
+                 "to have it rewritten)\n";
+      ++Errors;
+      Plan.hold(I);
+      continue;
+    }
+    if (Opts.Mode != OutputMode::InPlace)
       continue;
     llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> OnDisk =
         llvm::MemoryBuffer::getFile(File.Path, /*IsText=*/false,
@@ -310,63 +393,177 @@ void BatchRewriter::writeInPlace(const MergedRewrite &Merged) {
               << "' changed on disk while it was being rewritten; it is left "
                  "untouched\n";
       ++Errors;
-      continue;
+      Plan.hold(I);
     }
-    if (llvm::Error Err = writeFileAtomically(File.Path, File.NewText)) {
-      error() << llvm::toString(std::move(Err)) << "\n";
+  }
+  reportHeldUnits(Plan.close());
+}
+
+/// Writes file \p Index of the plan, remembering what it replaced.
+///
+/// \returns false (after reporting why) if the write failed.
+bool BatchRewriter::writeFile(size_t Index, std::vector<WrittenFile> &Done) {
+  const PlannedFile &File = Plan.files()[Index];
+  std::optional<std::string> Destination = destination(File);
+  if (!Destination)
+    return false;
+  std::optional<std::string> Previous;
+  if (llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Existing =
+          llvm::MemoryBuffer::getFile(*Destination, /*IsText=*/false,
+                                      /*RequiresNullTerminator=*/false)) {
+    // An output already up to date is left alone, so that its timestamp
+    // triggers no rebuild.
+    if ((*Existing)->getBuffer() == File.Text)
+      return true;
+    Previous = (*Existing)->getBuffer().str();
+  }
+  if (llvm::Error Err = writeFileAtomically(*Destination, File.Text)) {
+    error() << llvm::toString(std::move(Err)) << "\n";
+    ++Errors;
+    return false;
+  }
+  Done.push_back({Index, *Destination, std::move(Previous)});
+  WrittenNow.insert(*Destination);
+  return true;
+}
+
+/// Puts back what the run wrote for files that are now held.
+void BatchRewriter::restore(std::vector<WrittenFile> &Done) {
+  for (WrittenFile &W : Done) {
+    if (!Plan.files()[W.File].Held)
+      continue;
+    WrittenNow.erase(W.Destination);
+    std::error_code EC;
+    if (W.Previous) {
+      if (llvm::Error Err = writeFileAtomically(W.Destination, *W.Previous))
+        EC = llvm::errorToErrorCode(std::move(Err));
+    } else {
+      EC = llvm::sys::fs::remove(W.Destination);
+    }
+    if (EC) {
+      error() << "cannot restore '" << displayPath(W.Destination)
+              << "' after a failed write: " << EC.message() << "\n";
       ++Errors;
     }
   }
+  llvm::erase_if(
+      Done, [&](const WrittenFile &W) { return Plan.files()[W.File].Held; });
 }
 
-/// Writes every input file (rewritten or not) and every rewritten header
-/// below OutDir, at its path relative to Root. A destination that already
-/// holds the text is not touched, so its timestamp does not trigger
-/// rebuilds.
-void BatchRewriter::writeOutDir(llvm::ArrayRef<Input> Inputs,
-                                const MergedRewrite &Merged,
-                                llvm::ArrayRef<TranslationUnitResult> Units) {
-  std::map<std::string, std::string> Outputs;
+/// Writes every file the plan still holds good, in path order. A failed
+/// write holds back its TUs, and what was written for them is restored.
+void BatchRewriter::writeFiles() {
+  checkDestinations();
+  std::vector<size_t> Order;
+  for (size_t I = 0; I != Plan.files().size(); ++I)
+    Order.push_back(I);
+  llvm::sort(Order, [&](size_t A, size_t B) {
+    return Plan.files()[A].Path < Plan.files()[B].Path;
+  });
+  std::vector<WrittenFile> Done;
+  for (size_t I : Order) {
+    const PlannedFile &File = Plan.files()[I];
+    if (File.Held || (Opts.Mode == OutputMode::InPlace && !File.changed()))
+      continue;
+    if (writeFile(I, Done))
+      continue;
+    Plan.hold(I);
+    reportHeldUnits(Plan.close());
+    restore(Done);
+  }
+}
+
+/// Prints the new text of every input file; with several inputs, each
+/// under a `==> path <==` line, as head(1) does.
+void BatchRewriter::printInputs(llvm::ArrayRef<Input> Inputs) {
+  llvm::raw_ostream &OS = llvm::outs();
+  const bool Headed = Inputs.size() > 1;
+  bool First = true;
+  for (const Input &In : Inputs) {
+    const PlannedFile &File = Plan.files()[*Plan.find(In.Path)];
+    if (File.Held)
+      continue;
+    std::string Text = File.Text;
+    if (Headed) {
+      OS << (First ? "" : "\n") << "==> " << displayPath(In.Path) << " <==\n";
+      if (!Text.empty() && Text.back() != '\n')
+        Text.push_back('\n');
+    }
+    OS << Text;
+    First = false;
+  }
+  OS.flush();
+  llvm::StringSet<> IsInput;
   for (const Input &In : Inputs)
-    if (std::optional<std::string> Text = inputText(In, Merged, Units))
-      Outputs.emplace(In.Path, std::move(*Text));
-  for (const MergedFile &File : Merged.Files)
-    if (File.isWritable())
-      Outputs.emplace(File.Path, File.NewText);
-
-  for (const auto &[Path, Text] : Outputs) {
-    std::optional<std::string> Relative = relativeToRoot(Path);
-    if (!Relative) {
-      error() << "'" << Path << "' is outside the root '" << Opts.Root
-              << "'; it is not written (see --root)\n";
-      ++Errors;
-      continue;
-    }
-    llvm::SmallString<256> Destination(Opts.OutDir);
-    llvm::sys::path::append(Destination, *Relative);
-    llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Existing =
-        llvm::MemoryBuffer::getFile(Destination, /*IsText=*/false,
-                                    /*RequiresNullTerminator=*/false);
-    if (Existing && (*Existing)->getBuffer() == Text)
-      continue;
-    if (llvm::Error Err = writeFileAtomically(Destination, Text)) {
-      error() << llvm::toString(std::move(Err)) << "\n";
-      ++Errors;
-    }
-  }
+    IsInput.insert(In.Path);
+  for (const PlannedFile &File : Plan.files())
+    if (!File.Held && File.changed() && !IsInput.count(File.Path))
+      note() << "rewritten header '" << displayPath(File.Path)
+             << "' is not printed; use --diff, --out-dir or -i\n";
 }
 
-/// Prints the one-line summary: files, changes, errors, defers by class.
+/// Returns the plan's changed files that are not held, sorted by path.
+static std::vector<const PlannedFile *> changedFiles(const WritePlan &Plan) {
+  std::vector<const PlannedFile *> Files;
+  for (const PlannedFile &File : Plan.files())
+    if (!File.Held && File.changed())
+      Files.push_back(&File);
+  llvm::sort(Files, [](const PlannedFile *A, const PlannedFile *B) {
+    return A->Path < B->Path;
+  });
+  return Files;
+}
+
+/// Prints a unified diff of every change, `a/` and `b/` prefixed below the
+/// root so that `patch -p1` or `git apply` in the root applies it.
+void BatchRewriter::printDiffs() {
+  for (const PlannedFile *File : changedFiles(Plan)) {
+    std::optional<std::string> Relative = relativeToRoot(File->Path);
+    std::string OldName = Relative ? "a/" + *Relative : File->Path;
+    std::string NewName = Relative ? "b/" + *Relative : File->Path;
+    llvm::outs() << makeUnifiedDiff(OldName, NewName, File->OriginalText,
+                                    File->Text);
+  }
+  llvm::outs().flush();
+}
+
+/// Lists every file that would change, one `would rewrite PATH` per line.
+void BatchRewriter::listChanges() {
+  for (const PlannedFile *File : changedFiles(Plan))
+    llvm::outs() << "would rewrite " << displayPath(File->Path) << "\n";
+  llvm::outs().flush();
+}
+
+/// Counts the files: see the summary's description at the top.
+void BatchRewriter::count() {
+  llvm::StringSet<> Read;
+  for (const TranslationUnitResult &Unit : Units)
+    for (const std::string &Path : Unit.UserFiles)
+      Read.insert(Path);
+  Scanned = Read.size();
+  for (const PlannedFile &File : Plan.files()) {
+    if (File.Held) {
+      if (outputsInputs() || File.changed())
+        ++Failed;
+      continue;
+    }
+    if (File.changed())
+      ++Changed;
+  }
+  Written = WrittenNow.size();
+}
+
+/// Prints the one-line summary: files, errors, defers by class.
 void BatchRewriter::printSummary(const RewriteStats &Stats) const {
-  const bool Writes =
-      Opts.Mode == OutputMode::InPlace || Opts.Mode == OutputMode::OutDir;
-  llvm::errs() << "cxxdefer: " << plural(Scanned, "file", "files")
-               << " scanned, " << Changed
-               << (Writes ? " changed, " : " would change, ")
-               << plural(Errors, "error", "errors")
-               << "; defers: " << Stats.OpenCoded << " open-coded, "
-               << Stats.StackAllocated << " stack-allocated, "
-               << Stats.HeapAllocated << " heap-allocated\n";
+  llvm::raw_ostream &OS = llvm::errs();
+  OS << "cxxdefer: " << plural(Scanned, "file", "files") << " scanned, "
+     << Changed << (writes() ? " changed, " : " would change, ");
+  if (Opts.Mode == OutputMode::OutDir)
+    OS << Written << " written, ";
+  OS << Failed << " failed, " << plural(Errors, "error", "errors")
+     << "; defers: " << Stats.OpenCoded << " open-coded, "
+     << Stats.StackAllocated << " stack-allocated, " << Stats.HeapAllocated
+     << " heap-allocated\n";
 }
 
 int BatchRewriter::run(const CompilationDatabase &Compilations,
@@ -380,9 +577,8 @@ int BatchRewriter::run(const CompilationDatabase &Compilations,
   llvm::erase_if(Files, [&](const std::string &File) {
     return !Named.insert(absolutePath(File)).second;
   });
-  Scanned = Files.size();
   std::vector<CompileCommand> Commands = findCommands(Compilations, Files);
-  std::vector<TranslationUnitResult> Units = runJobs(Commands);
+  Units = runJobs(Commands);
   Errors += llvm::count_if(
       Units, [](const TranslationUnitResult &U) { return U.Failed; });
 
@@ -393,31 +589,30 @@ int BatchRewriter::run(const CompilationDatabase &Compilations,
       Inputs.push_back({Units[I].MainFile, I});
 
   MergedRewrite Merged = mergeTranslationUnits(Units);
-  reportRejectedFiles(Merged, Units);
-  Changed = llvm::count_if(Merged.Files,
-                           [](const MergedFile &F) { return F.isWritable(); });
+  reportRejectedFiles(Merged);
+  makePlan(Inputs, Merged);
+  reportHeldUnits(Plan.close());
 
   switch (Opts.Mode) {
   case OutputMode::Stdout:
-    printInputs(Inputs, Merged, Units);
+    printInputs(Inputs);
     break;
   case OutputMode::OutDir:
-    writeOutDir(Inputs, Merged, Units);
-    break;
   case OutputMode::InPlace:
-    writeInPlace(Merged);
+    writeFiles();
     break;
   case OutputMode::Diff:
-    printDiffs(Merged);
+    printDiffs();
     break;
   case OutputMode::Check:
     if (Opts.CheckShowsDiff)
-      printDiffs(Merged);
+      printDiffs();
     else
-      listChanges(Merged);
+      listChanges();
     break;
   }
 
+  count();
   if (!Opts.Quiet)
     printSummary(Merged.Stats);
   if (Errors != 0)

@@ -124,15 +124,20 @@ Output:
   <dir>/<path relative to --root>; -i replaces the changed files; --diff
   prints a unified diff (apply it with 'patch -p1' in the root); --check
   writes nothing and lists the files that would change (with --diff, shows
-  how). A file is written whole or not at all, and not at all if any
-  translation unit that reads it has errors, or if two translation units
-  rewrite it differently.
+  how). A file is written whole or not at all, and a translation unit's
+  files all together or none of them: none if it or a unit it shares a
+  rewritten file with has errors, if two units rewrite a file differently,
+  or if one of its files cannot be written (read-only files are never
+  replaced; with --out-dir, files outside --root cannot be written).
 
 Progress:
   On a terminal, a run over several files shows a [done/total] line on
-  stderr; every run ends with a one-line summary there (files, changes,
-  errors, defers by class). --quiet drops both; diagnostics always print,
-  in command order whatever -j is.
+  stderr; every run ends with a one-line summary there: files scanned
+  (every file read but system headers), changed (or would change), written
+  (--out-dir: rewritten or copied), failed (meant to be output and not),
+  errors, and defers by class. --quiet drops both; diagnostics always
+  print, in command order whatever -j is, and a remark or warning about a
+  header that several translation units include is printed once.
 
 Exit status:
   0  success

@@ -19,6 +19,13 @@
 /// SourceLocations into this TU's SourceManager; they are reported (and all
 /// paths made canonical) before the AST is torn down.
 ///
+/// The printer takes its options from the command line, as the compiler
+/// itself would (so warnings keep their `[-Wflag]`), except for colour,
+/// which follows stderr. Each remark or warning of the core is rendered
+/// with a printer reset to a fresh state, so that its text stands alone
+/// (include stack and all) when the driver prints it and drops the same
+/// remark that another translation unit produced first.
+///
 //===----------------------------------------------------------------------===//
 
 #include "TranslationUnitJob.h"
@@ -28,6 +35,7 @@
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/CompilerInvocation.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/TextDiagnosticPrinter.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
@@ -114,24 +122,74 @@ static DiagnosticsEngine::Level diagnosticLevel(DiagLevel Level) {
   llvm_unreachable("unknown finding level");
 }
 
+/// Returns what identifies \p F across translation units (canonical file,
+/// offset, level, message), or "" if it is to be printed by every
+/// translation unit: errors, which fail each of them, and notes, which
+/// belong to the finding before them.
+static std::string oncePerRunKey(const Finding &F, SourceManager &SM) {
+  if (F.level() != DiagLevel::Remark && F.level() != DiagLevel::Warning)
+    return "";
+  std::string Where = "<no location>";
+  unsigned Offset = 0;
+  if (F.Loc.isValid()) {
+    std::pair<FileID, unsigned> Decomposed =
+        SM.getDecomposedExpansionLoc(F.Loc);
+    Offset = Decomposed.second;
+    if (OptionalFileEntryRef File = SM.getFileEntryRefForID(Decomposed.first))
+      Where = SM.getFileManager().getCanonicalName(*File).str();
+  }
+  return Where + '\0' + std::to_string(Offset) + '\0' +
+         std::to_string(static_cast<int>(F.level())) + '\0' + F.message();
+}
+
 /// Reports \p Findings through \p Diags, the TU's own engine, so they print
 /// like clang's diagnostics (`file:line:col: warning: ...`, source snippet
-/// and all) and errors count towards the TU's error total.
+/// and all) and errors count towards the TU's error total. \p Log is the
+/// stream the engine's printer writes \p Result's Diagnostics with; the
+/// range of each remark or warning (with its notes) is recorded in
+/// Result.OncePerRun.
 ///
 /// Remarks are dropped unless \p ShowRemarks; the notes that follow a
 /// dropped remark belong to it and are dropped too.
 static void reportFindings(llvm::ArrayRef<Finding> Findings,
-                           DiagnosticsEngine &Diags, bool ShowRemarks) {
+                           DiagnosticsEngine &Diags, SourceManager &SM,
+                           const LangOptions &LangOpts, bool ShowRemarks,
+                           llvm::raw_string_ostream &Log,
+                           TranslationUnitResult &Result) {
+  DiagnosticConsumer *Printer = Diags.getClient();
   bool DroppingNotes = false;
+  // The group being reported, if it is printed once per run.
+  bool GroupIsOnce = false;
+  auto CloseGroup = [&] {
+    Log.flush();
+    if (GroupIsOnce)
+      Result.OncePerRun.back().End = Result.Diagnostics.size();
+    GroupIsOnce = false;
+  };
   for (const Finding &F : Findings) {
-    if (F.level() != DiagLevel::Note)
+    if (F.level() != DiagLevel::Note) {
       DroppingNotes = F.level() == DiagLevel::Remark && !ShowRemarks;
-    if (DroppingNotes)
+      if (DroppingNotes)
+        continue;
+      CloseGroup();
+      // A fresh printer state: the include stack and file name are printed
+      // again, so this group reads the same when the one before is dropped.
+      Printer->EndSourceFile();
+      Printer->BeginSourceFile(LangOpts);
+      std::string Key = oncePerRunKey(F, SM);
+      if (!Key.empty()) {
+        Result.OncePerRun.push_back(
+            {Result.Diagnostics.size(), Result.Diagnostics.size(), Key});
+        GroupIsOnce = true;
+      }
+    } else if (DroppingNotes) {
       continue;
+    }
     // The message is an argument, not the format: it may contain '%'.
     unsigned ID = Diags.getCustomDiagID(diagnosticLevel(F.level()), "%0");
     Diags.Report(F.Loc, ID) << F.message();
   }
+  CloseGroup();
 }
 
 /// Lists the defer statements that \p Findings classify, by canonical file
@@ -159,8 +217,8 @@ namespace {
 class RewriteJob {
 public:
   RewriteJob(DiagnosticsEngine &Diags, const JobOptions &Opts,
-             TranslationUnitResult &Result)
-      : Diags(Diags), Opts(Opts), Result(Result) {}
+             TranslationUnitResult &Result, llvm::raw_string_ostream &Log)
+      : Diags(Diags), Opts(Opts), Result(Result), Log(Log) {}
 
   void run(ASTContext &Ctx, const MacroTokens *Tokens) {
     SourceManager &SM = Ctx.getSourceManager();
@@ -174,7 +232,8 @@ public:
 
     TranslationUnitRewrite Rewrite =
         rewriteTranslationUnit(Ctx, Tokens, Opts.Rewrite);
-    reportFindings(Rewrite.Findings, Diags, Opts.ShowRemarks);
+    reportFindings(Rewrite.Findings, Diags, SM, Ctx.getLangOpts(),
+                   Opts.ShowRemarks, Log, Result);
     Result.Stats = Rewrite.Stats;
     Result.Defers = collectDefers(Rewrite.Findings, SM);
     if (Rewrite.hasErrors()) {
@@ -193,12 +252,14 @@ private:
   DiagnosticsEngine &Diags;
   const JobOptions &Opts;
   TranslationUnitResult &Result;
+  llvm::raw_string_ostream &Log;
 };
 
 class RewriteAction : public ASTFrontendAction {
 public:
-  RewriteAction(const JobOptions &Opts, TranslationUnitResult &Result)
-      : Opts(Opts), Result(Result) {}
+  RewriteAction(const JobOptions &Opts, TranslationUnitResult &Result,
+                llvm::raw_string_ostream &Log)
+      : Opts(Opts), Result(Result), Log(Log) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef) override {
@@ -208,13 +269,14 @@ public:
     return std::make_unique<AnalysisConsumer>(
         CI.getPreprocessor(), [this, &Diags](ASTContext &Ctx,
                                              const MacroTokens *Tokens) {
-          RewriteJob(Diags, Opts, Result).run(Ctx, Tokens);
+          RewriteJob(Diags, Opts, Result, Log).run(Ctx, Tokens);
         });
   }
 
 private:
   const JobOptions &Opts;
   TranslationUnitResult &Result;
+  llvm::raw_string_ostream &Log;
 };
 
 /// Builds the CompilerInstance for the invocation that the driver made of
@@ -224,7 +286,7 @@ private:
 class RewriteToolAction : public tooling::ToolAction {
 public:
   RewriteToolAction(const JobOptions &Opts, TranslationUnitResult &Result,
-                    llvm::raw_ostream &Log)
+                    llvm::raw_string_ostream &Log)
       : Opts(Opts), Result(Result), Log(Log) {}
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
@@ -241,7 +303,7 @@ public:
     if (!Compiler.hasDiagnostics())
       return false;
     Compiler.createSourceManager(*Files);
-    RewriteAction Action(Opts, Result);
+    RewriteAction Action(Opts, Result, Log);
     bool Succeeded = Compiler.ExecuteAction(Action) || !Filter.errors();
     Files->clearStatCache();
     return Succeeded && !Filter.errors();
@@ -250,7 +312,7 @@ public:
 private:
   const JobOptions &Opts;
   TranslationUnitResult &Result;
-  llvm::raw_ostream &Log;
+  llvm::raw_string_ostream &Log;
 };
 
 } // namespace
@@ -319,17 +381,24 @@ runTranslationUnitJob(const tooling::CompileCommand &Command,
   }
   auto Files = llvm::makeIntrusiveRefCnt<FileManager>(FileSystemOptions(), FS);
 
-  // The printer's options only shape the text; which warnings exist is up
-  // to the command's own flags. Paths are printed absolute when they would
-  // otherwise be relative to a directory other than the user's.
-  auto PrinterOpts = llvm::makeIntrusiveRefCnt<DiagnosticOptions>();
+  // The printer shapes the text as the command's own diagnostic options say
+  // (the [-Wflag] after a warning, carets, columns); which warnings exist is
+  // up to the command's flags too. Colour follows stderr, and paths are
+  // printed absolute when they would otherwise be relative to a directory
+  // other than the user's.
+  std::vector<std::string> Args = adjustCommandLine(Command, Opts);
+  std::vector<const char *> Argv;
+  for (const std::string &Arg : Args)
+    Argv.push_back(Arg.c_str());
+  llvm::IntrusiveRefCntPtr<DiagnosticOptions> PrinterOpts(
+      CreateAndPopulateDiagOpts(Argv).release());
   PrinterOpts->ShowColors = Opts.ShowColors;
   PrinterOpts->AbsolutePath = !isCurrentDirectory(Directory);
   TextDiagnosticPrinter Printer(OS, PrinterOpts.get());
 
   RewriteToolAction Action(Opts, Result, OS);
   tooling::ToolInvocation Invocation(
-      adjustCommandLine(Command, Opts), &Action, Files.get(),
+      std::move(Args), &Action, Files.get(),
       std::make_shared<PCHContainerOperations>());
   Invocation.setDiagnosticConsumer(&Printer);
   bool Succeeded = Invocation.run();

@@ -14,7 +14,10 @@
 /// A job never prints. The compiler's diagnostics and the core's findings
 /// are rendered clang-style into a string while the SourceManager they point
 /// into is still alive; the driver prints them later, in file order, so that
-/// parallel runs print exactly what a serial run prints.
+/// parallel runs print exactly what a serial run prints. The core's remarks
+/// and warnings are marked in that string with their source location: a
+/// header that many translation units include gets the same remark from
+/// each of them, and the driver prints it for the first one only.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -54,6 +57,18 @@ struct ClassifiedDefer {
   Tier Class = Tier::OpenCoded;
 };
 
+/// A part of TranslationUnitResult::Diagnostics that the run prints once
+/// however many translation units produce it: one remark or warning of the
+/// core, with its notes.
+struct OncePerRunDiagnostic {
+  /// Byte range in Diagnostics.
+  size_t Begin = 0;
+  size_t End = 0;
+  /// What makes two of them the same: canonical file, offset, level and
+  /// message.
+  std::string Key;
+};
+
 /// What one compile command produced, all of it owned (no AST references).
 struct TranslationUnitResult {
   /// The main file: absolute, with symbolic links resolved. Every path in
@@ -67,6 +82,8 @@ struct TranslationUnitResult {
   bool Failed = false;
   /// Everything the user should see for this TU, rendered clang-style.
   std::string Diagnostics;
+  /// The parts of Diagnostics to print once per run, in order.
+  std::vector<OncePerRunDiagnostic> OncePerRun;
   /// The core's rewrites, Path made canonical as above. NewText differs
   /// from OriginalText in each.
   std::vector<RewrittenFile> Files;
@@ -83,7 +100,8 @@ struct TranslationUnitResult {
 ///
 /// The command is adjusted like ClangTool adjusts it (syntax only, no output
 /// or dependency files), and gets the runtime include directory and the
-/// resource directory from \p Opts.
+/// resource directory from \p Opts. Diagnostics are rendered with the
+/// command's own diagnostic options (`[-Wflag]` names, carets, columns).
 ///
 /// \returns the TU's result; on any error Failed is set and Files is empty.
 TranslationUnitResult

@@ -23,7 +23,7 @@ int twoExits(bool Early) {
   return 0;
 }
 
-// CHECK: cxxdefer: 1 file scanned, 1 would change, 0 errors; defers: 2 open-coded
+// CHECK: cxxdefer: 1 file scanned, 1 would change, 0 failed, 0 errors; defers: 2 open-coded
 
 // QUIET-NOT: remark
-// QUIET: cxxdefer: 1 file scanned, 1 would change, 0 errors
+// QUIET: cxxdefer: 1 file scanned, 1 would change, 0 failed, 0 errors
