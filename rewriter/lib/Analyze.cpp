@@ -12,6 +12,7 @@
 #include "PlanResult.h"
 #include "Reach.h"
 #include "SourceText.h"
+#include "ThreadSafety.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Lex/Lexer.h"
@@ -24,6 +25,23 @@ using namespace clang;
 namespace cxxdefer {
 
 namespace {
+
+/// Whether a variable can be declared right after \p Site's statement, in
+/// scope to the end of the body (the scoped capability of
+/// cxxdefer/thread_safety.h). Not after a defer statement nested in a
+/// block, an `if` or a `switch` (the variable would end with that block,
+/// or fall out of it, or be jumped over by a later `case`), nor where a
+/// goto jumps forward over it (C++ forbids jumping past an initialised
+/// variable into its scope). Without it the analysis warns as it would
+/// without cxxdefer; the code stays right.
+static bool canDeclareAfter(const DeferSite &Site, const DeferFunction &F) {
+  if (!Site.TopLevel)
+    return false;
+  for (auto [GotoIndex, LabelIndex] : F.Jumps)
+    if (GotoIndex < Site.TopLevelIndex && Site.TopLevelIndex < LabelIndex)
+      return false;
+  return true;
+}
 
 /// Turns one DeferFunction into a FunctionPlan (positions unplaced).
 class FunctionAnalysis {
@@ -136,6 +154,11 @@ bool FunctionAnalysis::run(FunctionPlan &Plan) {
       Ok = false;
       noteMacro(Site, FindingsBefore);
     }
+    planThreadSafety(Site.Call, Ctx, S.Call, S.Held);
+    if (!canDeclareAfter(Site, F))
+      S.Held.clear();
+    for (HeldCapability &H : S.Held)
+      H.Name = nameAt("cxxdefer_held", Site.Marker->getBeginLoc());
     CallFacts Facts = deferredCallFacts(Site.Call, Ctx);
     if (!Plan.Exceptions)
       S.OnException = Exit::Guard;
@@ -240,6 +263,11 @@ template <class Fn> void forEachPosition(FunctionPlan &Plan, Fn &&Visit) {
       Visit(Site.Call.CalleeText.Begin);
       Visit(Site.Call.CalleeText.End);
     }
+    for (HeldCapability &H : Site.Held)
+      if (H.Text.Begin.Token.isValid()) {
+        Visit(H.Text.Begin);
+        Visit(H.Text.End);
+      }
   }
   for (ReturnPlan &R : Plan.Result.Returns) {
     Visit(R.Keyword.Begin);
@@ -344,6 +372,23 @@ TranslationUnitPlan analyze(ASTContext &Ctx, const MacroTokens *Tokens,
       Ok &= Placer.place(Site.Statement);
       if (Ok && Site.Call.CalleeText.Begin.Token.isValid())
         Site.Call.Callee = Placer.textOf(Site.Call.CalleeText, A.File);
+      // Text spelled again elsewhere must not carry a line break (the
+      // rewrite keeps every line where it was).
+      auto oneLine = [](const std::string &T) {
+        return T.find('\n') == std::string::npos;
+      };
+      for (OperandPlan &Op : Site.Call.Operands)
+        if (Ok && Op.How == Keep::Spelled) {
+          Op.Spelling = Placer.textOf(Op.Text, A.File);
+          if (!oneLine(Op.Spelling))
+            Op.How = Keep::Value;
+        }
+      for (HeldCapability &H : Site.Held)
+        if (Ok && H.Text.Begin.Token.isValid())
+          H.Spelling = Placer.textOf(H.Text, A.File);
+      llvm::erase_if(Site.Held, [&](const HeldCapability &H) {
+        return !oneLine(H.Spelling);
+      });
     }
     if (!Ok) {
       if (Placeable[I])

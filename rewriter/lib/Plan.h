@@ -91,6 +91,11 @@ enum class Keep {
   BitField,
   /// The object of `sp->f()`: operator-> runs now (`arrow(sp)`).
   Arrow,
+  /// A string literal for a by-value parameter: nothing to evaluate now, so
+  /// its text moves to the call at exit (Spelling), where the compiler
+  /// still sees a literal: -Wformat checks a deferred printf's format
+  /// against its arguments, and -Wformat-security has nothing to report.
+  Spelled,
 };
 
 /// One operand of a deferred call.
@@ -101,6 +106,8 @@ struct OperandPlan {
   /// Conversion, InPlace, BitField: the type, spelled fully qualified;
   /// InitializerList: the element type.
   std::string Type;
+  /// Spelled: the user's text, moved to the call at exit.
+  std::string Spelling;
   /// A default argument the call did not write: its spelling, evaluated
   /// at the defer statement.
   std::string DefaultArgument;
@@ -171,6 +178,25 @@ struct CallPlan {
   /// Hoisted slots and records: build the call in place (C++17), because
   /// an operand can be neither copied nor moved.
   bool BuildInPlace = false;
+  /// The callee has thread-safety attributes: the caller lambda, which runs
+  /// it at exit, is not analysed (cxxdefer/thread_safety.h).
+  bool NotAnalysed = false;
+};
+
+/// A capability that the deferred call releases (Clang's -Wthread-safety):
+/// from the defer statement on, the function holds it until exit, and a
+/// scoped capability says so (cxxdefer/thread_safety.h).
+struct HeldCapability {
+  /// The expression that names it: the user's text of the call's object or
+  /// of one of its arguments (Text, spelled by placement into Spelling), or
+  /// `*this` (Spelling only), then Member (`.mu_`, `->mu_`, or `mu_` alone
+  /// for `*this`) when the attribute names a member of it.
+  Span Text;
+  std::string Spelling;
+  std::string Member;
+  bool Shared = false;
+  /// The scoped capability's variable.
+  std::string Name;
 };
 
 /// Where a defer statement's call is kept.
@@ -217,6 +243,7 @@ struct SitePlan {
   /// The slot or record variable.
   std::string Name;
   CallPlan Call;
+  std::vector<HeldCapability> Held;
 };
 
 /// A defer_frame: the records of the defer statements it holds run when it

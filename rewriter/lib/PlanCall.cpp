@@ -234,6 +234,14 @@ static const Expr *initializerOf(const Expr *Arg) {
   }
 }
 
+/// Whether \p Arg is a string literal that initialises by-value parameter
+/// \p Param, decaying to a pointer, so that it can as well at exit
+/// (Keep::Spelled; Analyze.cpp keeps it bound when its text spans lines).
+static bool isMovableLiteral(const Expr *Arg, QualType Param) {
+  return isa<StringLiteral>(Arg->IgnoreParenImpCasts()) &&
+         Param->isPointerType();
+}
+
 /// Whether \p Arg is a braced list written as the argument itself
 /// (`f({a, 2})`), not a functional cast `T{a, 2}`.
 static bool isBracedArgument(const Expr *Arg) {
@@ -284,6 +292,8 @@ Keep Planner::argumentBinding(const Expr *Arg, QualType Param,
 /// Adds one written argument that initialises \p Param.
 bool Planner::addArgument(const Expr *Arg, QualType Param,
                           const ParmVarDecl *Parm) {
+  if (isMovableLiteral(Arg, Param))
+    return addOperand(Arg, Keep::Spelled);
   if (!isBracedArgument(Arg)) {
     std::string Type;
     Keep How = argumentBinding(Arg, Param, Type);
@@ -735,6 +745,9 @@ bool planCall(const DeferSite &Site, const DeferFunction &F, ASTContext &Ctx,
   // named variable whatever its type); a callee value of a known type.
   for (size_t I = 0; I < Plan.Operands.size(); ++I) {
     OperandPlan &Op = Plan.Operands[I];
+    // A table's thunks evaluate every operand at the statement.
+    if (Op.How == Keep::Spelled)
+      Op.How = Keep::Value;
     const Expr *E = P.OperandExprs[I]->IgnoreParenImpCasts();
     bool IsObject = I == 0 && Plan.Shape == CallShape::Member;
     bool IsCallee = I == 0 && Plan.Shape == CallShape::CalleeValue;

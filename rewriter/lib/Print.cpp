@@ -204,9 +204,10 @@ std::string FunctionPrinter::handler(const std::string &Unwind, Exit E) const {
 /// the kept operands at exit.
 std::string FunctionPrinter::caller(const CallPlan &Call) const {
   // Arguments after the callee/object: each a parameter, or a braced group
-  // of parameters for a std::initializer_list.
+  // of parameters for a std::initializer_list, or a literal spelled again.
+  // Only those make the arguments differ from the kept operands.
   bool HasList = llvm::any_of(Call.Operands, [](const OperandPlan &Op) {
-    return Op.How == Keep::InitializerList;
+    return Op.How == Keep::InitializerList || Op.How == Keep::Spelled;
   });
   size_t FirstArg = 0;
   switch (Call.Shape) {
@@ -239,6 +240,10 @@ std::string FunctionPrinter::caller(const CallPlan &Call) const {
       const OperandPlan &Op = Call.Operands[I];
       if (!Args.empty())
         Args += ", ";
+      if (Op.How == Keep::Spelled) {
+        Args += Op.Spelling;
+        continue;
+      }
       if (Op.How != Keep::InitializerList) {
         Args += param();
         continue;
@@ -250,15 +255,21 @@ std::string FunctionPrinter::caller(const CallPlan &Call) const {
     }
   }
 
+  // Where the callee has thread-safety attributes, the lambda that calls
+  // it at exit is not analysed (cxxdefer/thread_safety.h).
+  std::string Body =
+      Call.NotAnalysed
+          ? std::string(") ") + abi::NoThreadSafetyAnalysis + " { (void)"
+          : std::string(") { (void)");
   switch (Call.Shape) {
   case CallShape::NamedFunction:
-    return "[](" + Params + ") { (void)" + Callee + "(" + Args + "); }";
+    return "[](" + Params + Body + Callee + "(" + Args + "); }";
   case CallShape::Member:
     return "[](auto&& cxxdefer_o" + (Params.empty() ? "" : ", " + Params) +
-           ") { (void)" + fwd("cxxdefer_o") + Callee + "(" + Args + "); }";
+           Body + fwd("cxxdefer_o") + Callee + "(" + Args + "); }";
   case CallShape::ImplicitThisMember:
     return "[](auto&& cxxdefer_o" + (Params.empty() ? "" : ", " + Params) +
-           ") { (void)cxxdefer_o->" + Callee + "(" + Args + "); }";
+           Body + "cxxdefer_o->" + Callee + "(" + Args + "); }";
   case CallShape::CalleeValue:
     if (!HasList)
       return std::string(abi::CallValue) + "{}";
@@ -277,8 +288,12 @@ std::string FunctionPrinter::caller(const CallPlan &Call) const {
     std::vector<std::string> X;
     std::string OpParams;
     for (size_t I = 0; I < Call.Operands.size(); ++I) {
+      if (Call.Operands[I].How == Keep::Spelled) {
+        X.push_back(Call.Operands[I].Spelling);
+        continue;
+      }
       std::string Name = "cxxdefer_x" + std::to_string(I);
-      OpParams += (I ? ", auto&& " : "auto&& ") + Name;
+      OpParams += (OpParams.empty() ? "auto&& " : ", auto&& ") + Name;
       X.push_back(fwd(Name));
     }
     std::string Spelling = getOperatorSpelling(Call.Op);
@@ -350,9 +365,10 @@ static std::pair<std::string, std::string> wrapper(const OperandPlan &Op) {
   case Keep::Arrow:
     return {std::string(abi::Arrow) + "(", ")"};
   case Keep::InitializerList:
+  case Keep::Spelled:
     break;
   }
-  llvm_unreachable("an initializer list has no wrapper of its own");
+  llvm_unreachable("an initializer list or a literal has no wrapper");
 }
 
 /// What the defer statement becomes before its bound call.
@@ -441,6 +457,8 @@ void FunctionPrinter::printSite(const SitePlan &Site) {
       Pending = After + "); }";
       continue;
     }
+    if (Op.How == Keep::Spelled)
+      continue; // its text moved into the caller
     if (Op.How == Keep::InitializerList) {
       for (const OperandPlan &Elem : Op.Elements) {
         auto [Before, After] = wrapper(Elem);
@@ -465,6 +483,11 @@ void FunctionPrinter::printSite(const SitePlan &Site) {
   replace(Cursor, Site.Statement.End, Pending);
   if (Site.Where == Storage::Slot && handled(Site.OnException))
     insert(Site.AfterSemicolon, " try {");
+  for (const HeldCapability &H : Site.Held)
+    insert(Site.AfterSemicolon,
+           std::string(" ") +
+               (H.Shared ? abi::HeldSharedUntilExit : abi::HeldUntilExit) +
+               " " + H.Name + "(" + H.Spelling + H.Member + ");");
 }
 
 /// Slots in the order they are declared in the body: by position, hoisted

@@ -17,9 +17,10 @@
 /// 2. It is the header-only runtime that rewritten code calls: operands and
 ///    bound calls (cxxdefer/operands.h, cxxdefer/call.h), open-coded slots
 ///    (cxxdefer/slots.h), stack- and heap-allocated records
-///    (cxxdefer/frame.h, cxxdefer/pool.h) and `__recover()`
-///    (cxxdefer/panic.h). Every name rewritten code may use is listed in
-///    the rewriter's RuntimeAbi.def.
+///    (cxxdefer/frame.h, cxxdefer/pool.h), `__recover()`
+///    (cxxdefer/panic.h), and what -Wthread-safety needs to see deferred
+///    releases (cxxdefer/thread_safety.h). Every name rewritten code may
+///    use is listed in the rewriter's RuntimeAbi.def.
 ///
 /// Nothing here needs linking; rewritten code compiles with GCC and Clang
 /// under C++14 or later with only this directory on the include path.
@@ -38,6 +39,7 @@
 #include "cxxdefer/slots.h"
 #include "cxxdefer/frame.h"
 #include "cxxdefer/pool.h"
+#include "cxxdefer/thread_safety.h"
 // IWYU pragma: end_exports
 
 #endif // CXXDEFER_H
