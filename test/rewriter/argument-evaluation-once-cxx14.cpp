@@ -28,6 +28,7 @@ static Printer &printer(const char *What) {
   return P;
 }
 
+// CHECK: {{^}}int main() { (void)::cxxdefer::detail::abi_check<2>{}; int cxxdefer_result{}; {
 int main() {
   // A call through a pointer may reach __recover(): a recovering slot.
   // CHECK: auto&& cxxdefer_d[[#D1:@LINE+1]]_3 = ::cxxdefer::detail::open_coded<::cxxdefer::detail::recovering_slot>(::cxxdefer::detail::bind(::cxxdefer::detail::call_value{}, ::cxxdefer::detail::val(callee("i1")), ::cxxdefer::detail::val(traced("i2", 1)), ::cxxdefer::detail::val(traced("i3", 2)), ::cxxdefer::detail::val(traced("i4", 3)))); try {
@@ -40,7 +41,7 @@ int main() {
 // main() may recover, so it returns a named result; the handlers run in
 // reverse order and the recovering one leaves through cxxdefer_return.
 // CHECK: {{^}}  { cxxdefer_result = 0; goto cxxdefer_return; }
-// CHECK-NEXT: } catch (...) { cxxdefer_d[[#D2]]_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { if (cxxdefer_d[[#D1]]_3.unwind(true)) goto cxxdefer_return; ::cxxdefer::detail::rethrow(); } } cxxdefer_return: return cxxdefer_result; }
+// CHECK-NEXT: {{^}}} catch (...) { cxxdefer_d[[#D2]]_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { if (cxxdefer_d[[#D1]]_3.unwind(true)) goto cxxdefer_return; ::cxxdefer::detail::rethrow(); } } cxxdefer_return: return cxxdefer_result; }
 
 // EXEC-DAG:  i1
 // EXEC-DAG:  i2
