@@ -26,16 +26,21 @@ static void fail() {
 }
 
 static Tracked prvalue() {
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}fail({{.*}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)fail({{.*}}); }}}; try {
   __defer(fail());
+  // CHECK: {{^}}  return Tracked("prvalue");
   return Tracked("prvalue");
 }
+// CHECK: {{^}}} catch (...) { cxxdefer_d[[#D1]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }{{$}}
 
 static Tracked named() {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)fail({{.*}}); }}}; try {
   __defer(fail());
   Tracked T("named");
+  // CHECK: {{^}}  return T;
   return T;
 }
+// CHECK: {{^}}} catch (...) { cxxdefer_d[[#D2]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }{{$}}
 
 int main() {
   try {
