@@ -134,11 +134,21 @@ static bool reportWarning(DiagnosticsEngine &Diags, SourceLocation Loc,
 /// reads "[-Rpass=defer]" like the backend's. \returns whether it was shown.
 static bool reportRemark(DiagnosticsEngine &Diags, SourceLocation Loc,
                          const PlacedFinding &F, bool PassRemarks,
-                         bool RemarksRequested) {
+                         bool AnalysisRemarks, bool RemarksRequested) {
   if (F.IsDeferClassRemark && PassRemarks) {
     Diags.Report(Loc, diag::remark_fe_backend_optimization_remark)
         << AddFlagValue("defer") << F.Message;
     return true;
+  }
+  // -Rpass-analysis=defer: what the rewrite could not keep, and why.
+  if (diagFlag(F.Id) == "pass-analysis=defer") {
+    if (AnalysisRemarks) {
+      Diags.Report(Loc, diag::remark_fe_backend_optimization_remark_analysis)
+          << AddFlagValue("defer") << F.Message;
+      return true;
+    }
+    if (!RemarksRequested)
+      return false;
   }
   if (!PassRemarks && !RemarksRequested)
     return false;
@@ -155,6 +165,8 @@ void cxxdefer::plugin::reportFindings(CompilerInstance &Live,
   // any -Rpass=, so the plugin must do the matching.
   bool PassRemarks =
       Live.getCodeGenOpts().OptimizationRemark.patternMatches("defer");
+  bool AnalysisRemarks =
+      Live.getCodeGenOpts().OptimizationRemarkAnalysis.patternMatches("defer");
   llvm::DenseMap<const FileEntry *, FileID> FileIDs;
 
   bool LastShown = false; // whether the finding the next note belongs to was
@@ -169,7 +181,8 @@ void cxxdefer::plugin::reportFindings(CompilerInstance &Live,
       LastShown = reportWarning(Diags, Loc, F.Message);
       break;
     case DiagLevel::Remark:
-      LastShown = reportRemark(Diags, Loc, F, PassRemarks, RemarksRequested);
+      LastShown = reportRemark(Diags, Loc, F, PassRemarks, AnalysisRemarks,
+                               RemarksRequested);
       break;
     case DiagLevel::Note:
       if (LastShown)

@@ -44,6 +44,7 @@
 #include "clang/Basic/Stack.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Lex/PreprocessorOptions.h"
 #include "llvm/Support/BuryPointer.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/TimeProfiler.h"
@@ -71,19 +72,16 @@ public:
 
 /// Runs the core once the pre-parse has seen the whole translation unit, and
 /// copies its results out while the nested SourceManager still exists.
-class RewriteCollector : public ASTConsumer {
+class RewriteCollector {
 public:
-  RewriteCollector(const RewriteOptions &Opts, PreParseResult &Out,
-                   std::shared_ptr<MacroTokens> Tokens)
-      : Opts(Opts), Out(Out), Tokens(std::move(Tokens)) {}
+  RewriteCollector(const RewriteOptions &Opts, PreParseResult &Out)
+      : Opts(Opts), Out(Out) {}
 
-  void HandleTranslationUnit(ASTContext &Ctx) override;
+  void run(ASTContext &Ctx, const MacroTokens *Tokens);
 
 private:
   const RewriteOptions &Opts;
   PreParseResult &Out;
-  /// Records macro uses' tokens while the TU is parsed.
-  std::shared_ptr<MacroTokens> Tokens;
 };
 
 /// The nested compile's action: a syntax-only parse feeding RewriteCollector.
@@ -95,9 +93,12 @@ public:
 protected:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
-    // The preprocessor exists and has not lexed yet: start recording.
-    return std::make_unique<RewriteCollector>(
-        Opts, Out, recordMacroTokens(CI.getPreprocessor()));
+    // The preprocessor exists and has not lexed yet: the core's consumer
+    // starts recording now.
+    return std::make_unique<AnalysisConsumer>(
+        CI.getPreprocessor(), [this](ASTContext &Ctx, const MacroTokens *T) {
+          RewriteCollector(Opts, Out).run(Ctx, T);
+        });
   }
 
 private:
@@ -132,7 +133,8 @@ static OptionalFileEntryRef findAnalysedFile(const SourceManager &SM,
 static PlacedFinding placeFinding(const Finding &F, const SourceManager &SM,
                                   const std::vector<RewrittenFile> &Files,
                                   const std::vector<FileEntryRef> &Entries) {
-  PlacedFinding Placed{F.level(), F.Class.has_value(), F.message(), std::nullopt};
+  PlacedFinding Placed{F.Id, F.level(), F.Class.has_value(), F.message(),
+                       std::nullopt};
   if (F.Loc.isInvalid())
     return Placed;
   // A finding in a macro argument or body is shown where the macro is used:
@@ -150,7 +152,7 @@ static PlacedFinding placeFinding(const Finding &F, const SourceManager &SM,
   return Placed;
 }
 
-void RewriteCollector::HandleTranslationUnit(ASTContext &Ctx) {
+void RewriteCollector::run(ASTContext &Ctx, const MacroTokens *Tokens) {
   // Sema's view of erroneous code is partial (invalid declarations, dropped
   // statements); rewriting it could only add confusing messages to the
   // user's real errors.
@@ -163,7 +165,7 @@ void RewriteCollector::HandleTranslationUnit(ASTContext &Ctx) {
 
   Clock::time_point Start = Clock::now();
   TranslationUnitRewrite Rewrite =
-      rewriteTranslationUnit(Ctx, Tokens.get(), Opts);
+      rewriteTranslationUnit(Ctx, Tokens, Opts);
   Out.RewriteSeconds = secondsSince(Start);
 
   const SourceManager &SM = Ctx.getSourceManager();
@@ -212,6 +214,8 @@ makePreParseInvocation(const CompilerInvocation &Live,
   Frontend.DisableFree = false;
 
   Invocation->getDependencyOutputOpts() = DependencyOutputOptions();
+  // <cxxdefer.h> for the analysis: `__result` gets its function's type.
+  Invocation->getPreprocessorOpts().addMacroDef(AnalysisMacro);
   Invocation->getCodeGenOpts().TimePasses = false;
   Invocation->getHeaderSearchOpts().Verbose = false;
   Invocation->getHeaderSearchOpts().AddPath(RuntimeIncludeDir, frontend::After,

@@ -42,6 +42,7 @@ struct NewFileText {
 
 /// One finding of the core, placed in the text the live compile will read.
 struct PlacedFinding {
+  DiagId Id;
   DiagLevel Level;
   bool IsDeferClassRemark;
   std::string Message;

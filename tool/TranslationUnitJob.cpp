@@ -156,14 +156,13 @@ namespace {
 
 /// Runs the core on the parsed TU and moves everything worth keeping into
 /// the job's result while the SourceManager is still alive.
-class RewriteConsumer : public ASTConsumer {
+class RewriteJob {
 public:
-  RewriteConsumer(DiagnosticsEngine &Diags, const JobOptions &Opts,
-                  TranslationUnitResult &Result,
-                  std::shared_ptr<MacroTokens> Tokens)
-      : Diags(Diags), Opts(Opts), Result(Result), Tokens(std::move(Tokens)) {}
+  RewriteJob(DiagnosticsEngine &Diags, const JobOptions &Opts,
+             TranslationUnitResult &Result)
+      : Diags(Diags), Opts(Opts), Result(Result) {}
 
-  void HandleTranslationUnit(ASTContext &Ctx) override {
+  void run(ASTContext &Ctx, const MacroTokens *Tokens) {
     SourceManager &SM = Ctx.getSourceManager();
     Result.UserFiles = collectUserFiles(SM);
     if (Opts.KeepMainFileText)
@@ -174,7 +173,7 @@ public:
       return;
 
     TranslationUnitRewrite Rewrite =
-        rewriteTranslationUnit(Ctx, Tokens.get(), Opts.Rewrite);
+        rewriteTranslationUnit(Ctx, Tokens, Opts.Rewrite);
     reportFindings(Rewrite.Findings, Diags, Opts.ShowRemarks);
     Result.Stats = Rewrite.Stats;
     Result.Defers = collectDefers(Rewrite.Findings, SM);
@@ -194,8 +193,6 @@ private:
   DiagnosticsEngine &Diags;
   const JobOptions &Opts;
   TranslationUnitResult &Result;
-  /// Records macro uses' tokens while the TU is parsed.
-  std::shared_ptr<MacroTokens> Tokens;
 };
 
 class RewriteAction : public ASTFrontendAction {
@@ -205,10 +202,14 @@ public:
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef) override {
-    // The preprocessor exists and has not lexed yet: start recording.
-    return std::make_unique<RewriteConsumer>(
-        CI.getDiagnostics(), Opts, Result,
-        recordMacroTokens(CI.getPreprocessor()));
+    // The preprocessor exists and has not lexed yet: the core's consumer
+    // starts recording now.
+    DiagnosticsEngine &Diags = CI.getDiagnostics();
+    return std::make_unique<AnalysisConsumer>(
+        CI.getPreprocessor(), [this, &Diags](ASTContext &Ctx,
+                                             const MacroTokens *Tokens) {
+          RewriteJob(Diags, Opts, Result).run(Ctx, Tokens);
+        });
   }
 
 private:
@@ -281,6 +282,8 @@ adjustCommandLine(const tooling::CompileCommand &Command,
   if (!Opts.ResourceDir.empty() && !hasResourceDir(Args) &&
       llvm::sys::fs::is_directory(Opts.ResourceDir))
     Extra.push_back("-resource-dir=" + Opts.ResourceDir);
+  // <cxxdefer.h> for the analysis: `__result` gets its function's type.
+  Extra.push_back(std::string("-D") + AnalysisMacro);
   Args.insert(Args.begin() + 1, Extra.begin(), Extra.end());
   return Args;
 }

@@ -14,8 +14,10 @@
 #include "SourceText.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
 #include <map>
+#include <set>
 
 using namespace clang;
 
@@ -49,14 +51,42 @@ private:
   std::vector<Finding> &Findings;
   RewriteStats &Stats;
 
-  std::string nameAt(llvm::StringRef Prefix, SourceLocation Loc) const {
+  /// A name for a generated local, from where its statement is used in the
+  /// file; unique in the function (one macro use can hold several).
+  std::string nameAt(llvm::StringRef Prefix, SourceLocation Loc) {
     SourceLocation File = SM.getFileLoc(Loc);
-    return (Prefix + llvm::Twine(SM.getSpellingLineNumber(File)) + "_" +
-            llvm::Twine(SM.getSpellingColumnNumber(File)))
-        .str();
+    std::string Name = (Prefix + llvm::Twine(SM.getSpellingLineNumber(File)) +
+                        "_" + llvm::Twine(SM.getSpellingColumnNumber(File)))
+                           .str();
+    std::string Unique = Name;
+    for (unsigned N = 2; !Names.insert(Unique).second; ++N)
+      Unique = Name + "_" + std::to_string(N);
+    return Unique;
   }
+  std::set<std::string> Names;
   void remark(const DeferSite &Site, const Classification &C);
+  void noteMacro(const DeferSite &Site, size_t FirstError);
 };
+
+/// After the errors of \p Site from \p FirstError on: when the defer
+/// statement comes from a user macro, a note at the macro's definition
+/// (the error itself is at the use, where the user can act).
+void FunctionAnalysis::noteMacro(const DeferSite &Site, size_t FirstError) {
+  SourceLocation Loc = Site.InvocationBegin;
+  while (Loc.isMacroID() && SM.isMacroArgExpansion(Loc))
+    Loc = SM.getImmediateSpellingLoc(Loc);
+  if (!Loc.isMacroID() || FirstError == Findings.size())
+    return;
+  SourceLocation Use = SM.getExpansionRange(Loc).getBegin();
+  bool Invalid = false;
+  llvm::SmallString<32> Buffer;
+  StringRef Name = Lexer::getSpelling(SM.getSpellingLoc(Use), Buffer, SM,
+                                      Ctx.getLangOpts(), &Invalid);
+  if (Invalid)
+    return;
+  Findings.push_back(
+      {DiagId::FromMacro, SM.getSpellingLoc(Loc), {Name.str()}});
+}
 
 void FunctionAnalysis::remark(const DeferSite &Site, const Classification &C) {
   SourceLocation Loc = SM.getFileLoc(Site.Marker->getBeginLoc());
@@ -99,12 +129,12 @@ bool FunctionAnalysis::run(FunctionPlan &Plan) {
     S.AfterSemicolon = Pos::after(Site.Semicolon);
     S.Name = nameAt("cxxdefer_d", Site.Marker->getBeginLoc());
     Invocations.push_back(Span::of(Site.InvocationBegin, Site.InvocationEnd));
-    if (!planCall(Site, F, Ctx, S.Call, Findings)) {
+    size_t FindingsBefore = Findings.size();
+    if (!planCall(Site, F, Ctx, S.Call, Findings) ||
+        (S.Call.PerInstantiation &&
+         !planInstantiations(Site, F, Instances, Ctx, S.Call, Findings))) {
       Ok = false;
-    } else if (S.Call.PerInstantiation &&
-               !planInstantiations(Site, F, Instances, Ctx, S.Call,
-                                   Findings)) {
-      Ok = false;
+      noteMacro(Site, FindingsBefore);
     }
     CallFacts Facts = deferredCallFacts(Site.Call, Ctx);
     if (!Plan.Exceptions)
@@ -154,6 +184,7 @@ bool FunctionAnalysis::run(FunctionPlan &Plan) {
       }
     Plan.Frames.push_back(Frame);
   }
+  planReturnTracking(F, Ctx, Plan);
   if (Plan.Result.Strategy == ResultStrategy::Named) {
     for (const ReturnSite &Return : F.Returns) {
       ReturnPlan R;
@@ -215,6 +246,10 @@ template <class Fn> void forEachPosition(FunctionPlan &Plan, Fn &&Visit) {
     Visit(R.Keyword.End);
     Visit(R.Semicolon.Begin);
     Visit(R.Semicolon.End);
+    if (R.Value.Begin.Token.isValid()) {
+      Visit(R.Value.Begin);
+      Visit(R.Value.End);
+    }
   }
   for (Span &Ref : Plan.Result.References) {
     Visit(Ref.Begin);

@@ -104,8 +104,18 @@ bool isResultReference(const Expr *E) {
   if (!Ref)
     return false;
   const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
-  return Var && Var->getIdentifier() && Var->getName() == "__result" &&
-         Var->getDeclContext()->isTranslationUnit();
+  if (!Var || !Var->getIdentifier() || Var->getName() != "__result")
+    return false;
+  // The header's placeholder, or the variable the analysis parse declares
+  // for the function (AnalysisConsumer.cpp).
+  const DeclContext *DC = Var->getDeclContext();
+  if (DC->isTranslationUnit() || (Var->isImplicit() && DC->isFunctionOrMethod()))
+    return true;
+  const auto *Analysis = dyn_cast<NamespaceDecl>(DC);
+  return Analysis && Analysis->getName() == "analysis" &&
+         isa<NamespaceDecl>(Analysis->getDeclContext()) &&
+         cast<NamespaceDecl>(Analysis->getDeclContext())->getName() ==
+             "cxxdefer";
 }
 
 const DeclRefExpr *asWrittenResult(const Expr *E) {
@@ -530,11 +540,16 @@ private:
       if (const auto *Lambda = Parent.get<LambdaExpr>())
         Function = Lambda->getCallOperator();
       if (Function) {
-        auto It = ByFunction.find(Function);
-        if (It != ByFunction.end())
-          return It->second;
         const auto *Method = dyn_cast<CXXMethodDecl>(Function);
-        if (!Method || !Method->getParent()->isLambda())
+        bool IsLambda = Method && Method->getParent()->isLambda();
+        auto It = ByFunction.find(Function);
+        // A closure that returns nothing has no result of its own, as a Go
+        // func literal without results: `__result` in it, even when it
+        // defers, is its enclosing function's.
+        if (It != ByFunction.end() &&
+            !(IsLambda && Function->getReturnType()->isVoidType()))
+          return It->second;
+        if (!IsLambda)
           return nullptr; // a function without defer statements
       }
       Parents = Ctx.getParents(Parent);
@@ -555,6 +570,15 @@ private:
       if (IsLambda) {
         // `[...](params) constexpr {`: from the parameters to the body.
         End = D->getBody() ? D->getBody()->getBeginLoc() : End;
+      }
+      if (IsLambda) {
+        // Usually implicitly constexpr (C++17), with no keyword to remove;
+        // a written one is looked for where the lambda is spelled.
+        Begin = SM.getSpellingLoc(Begin);
+        End = SM.getSpellingLoc(End);
+        Home = SM.getFileID(Begin);
+        if (SM.getFileID(End) != Home)
+          return true;
       }
       if (Begin.isMacroID() || End.isMacroID() ||
           SM.getFileID(Begin) != Home)

@@ -241,7 +241,9 @@ enum class ResultStrategy {
   Named,
 };
 
-/// A `return` statement of a function with a named result.
+/// A `return` statement that the rewrite touches: one of a function with a
+/// named result, or one whose result object must be tracked (Clang does not
+/// destroy a return object when a later destructor throws, CWG 2176).
 struct ReturnPlan {
   /// The keyword `return`, and the `;` that ends the statement.
   Span Keyword;
@@ -249,6 +251,13 @@ struct ReturnPlan {
   bool HasValue = false;
   /// `return __result;`: nothing to assign.
   bool ReturnsResult = false;
+  /// Tracking: `return x;` where x is the variable NRVO builds in the
+  /// return slot (its name), or else the value is first built in a local
+  /// of the result type (which NRVO places in the return slot), moved
+  /// from the returned local when C++ would have moved it (Value's span).
+  std::string TrackedVariable;
+  Span Value;
+  bool MoveValue = false;
 };
 
 struct ResultPlan {
@@ -268,6 +277,10 @@ struct ResultPlan {
   /// A constexpr function before C++23 may contain no goto and no label:
   /// a handler that recovers returns the value-initialised result itself.
   bool ReturnInHandler = false;
+  /// The result has a destructor and a deferred call may throw after a
+  /// return statement built it: the object is tracked, so that it is
+  /// destroyed exactly once with Clang too (returned<T>, cxxdefer/panic.h).
+  bool TrackReturned = false;
 };
 
 /// One function-like body that defers.

@@ -656,7 +656,10 @@ bool Planner::run(const Expr *E) {
 /// True if \p Var is a local of the function's body that lives in a nested
 /// block (so it is destroyed before the function returns).
 bool Planner::isNestedLocal(const VarDecl *Var) const {
-  if (!F || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var))
+  // The analysis parse's `__result` is the named result: it lives as long
+  // as the function's deferred calls.
+  if (!F || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
+      Var->isImplicit())
     return false;
   for (const Stmt *S : F->Body->body())
     if (const auto *Decls = dyn_cast<DeclStmt>(S))

@@ -8,6 +8,7 @@
 #include "PlanCall.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -138,6 +139,87 @@ bool planResult(const DeferFunction &F, bool AnyCanRecover, ASTContext &Ctx,
   Plan.Strategy = ResultStrategy::ValueInitialisedAfterRecovery;
   Plan.CanRecover = ResultPlan::IfValueInitialisable;
   return true;
+}
+
+/// Whether a `T v = e; return v;` compiles for a class T: it has a move or
+/// copy constructor that is not deleted and that anyone may call.
+static bool canBeMovedOrCopied(const CXXRecordDecl *RD) {
+  if ((RD->needsImplicitMoveConstructor() &&
+       !RD->defaultedMoveConstructorIsDeleted()) ||
+      (RD->needsImplicitCopyConstructor() &&
+       !RD->defaultedCopyConstructorIsDeleted()))
+    return true;
+  return llvm::any_of(RD->ctors(), [](const CXXConstructorDecl *C) {
+    return (C->isMoveConstructor() || C->isCopyConstructor()) &&
+           !C->isDeleted() && C->getAccess() == AS_public;
+  });
+}
+
+/// The expression a return statement builds its object from, under the
+/// implicit conversions and the temporary's bookkeeping.
+static const CXXConstructExpr *returnConstruction(const Expr *Value) {
+  const Expr *E = Value->IgnoreParens();
+  if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
+    E = Cleanups->getSubExpr();
+  if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+    E = Bind->getSubExpr();
+  return dyn_cast<CXXConstructExpr>(E);
+}
+
+void planReturnTracking(const DeferFunction &F, ASTContext &Ctx,
+                        FunctionPlan &Plan) {
+  ResultPlan &R = Plan.Result;
+  const FunctionDecl *FD = F.Function;
+  bool MayThrowAfterReturn = llvm::any_of(Plan.Sites, [](const SitePlan &S) {
+    return S.OnException != Exit::Guard;
+  });
+  // Tracking relies on NRVO: -fno-elide-constructors would destroy the
+  // tracked local itself.
+  if (!Plan.Exceptions || !MayThrowAfterReturn || F.Coroutine ||
+      FD->isConstexpr() || R.ReturnsNothing ||
+      R.Strategy == ResultStrategy::Named ||
+      !Ctx.getLangOpts().ElideConstructors)
+    return;
+  QualType T = spellableResultType(FD, Ctx);
+  if (T.isNull() || T->isReferenceType())
+    return;
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  // A result that cannot be moved keeps Clang's leak: building it in a
+  // local first would not compile.
+  if (!RD || !RD->hasDefinition() || !RD->hasNonTrivialDestructor() ||
+      !canBeMovedOrCopied(RD))
+    return;
+  std::vector<ReturnPlan> Returns;
+  for (const ReturnSite &Return : F.Returns) {
+    const Expr *Value = Return.Return->getRetValue();
+    if (!Value)
+      continue;
+    if (Return.Semicolon.isInvalid())
+      return;
+    ReturnPlan P;
+    SourceLocation Keyword = Return.Return->getReturnLoc();
+    P.Keyword = Span::of(Keyword, Keyword);
+    P.Semicolon = Span::of(Return.Semicolon, Return.Semicolon);
+    P.HasValue = true;
+    if (const VarDecl *V = Return.Return->getNRVOCandidate();
+        V && V->isNRVOVariable()) {
+      P.TrackedVariable = V->getName().str();
+    } else {
+      const Expr *Written = Value->IgnoreUnlessSpelledInSource();
+      P.Value = Span::of(Written->getBeginLoc(), Written->getEndLoc());
+      // `return local;` moves the local (C++'s implicit move): the AST
+      // shows it as an xvalue argument of the construction.
+      if (const CXXConstructExpr *Construct = returnConstruction(Value))
+        P.MoveValue =
+            Construct->getNumArgs() == 1 &&
+            Construct->getArg(0)->isXValue() &&
+            isa<DeclRefExpr>(Construct->getArg(0)->IgnoreImpCasts());
+    }
+    Returns.push_back(P);
+  }
+  R.TrackReturned = true;
+  R.Type = spellType(T, Ctx);
+  R.Returns = std::move(Returns);
 }
 
 } // namespace cxxdefer

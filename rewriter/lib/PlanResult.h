@@ -46,6 +46,15 @@ bool planResult(const DeferFunction &F, bool AnyCanRecover,
                 clang::ASTContext &Ctx, ResultPlan &Plan,
                 std::vector<Finding> &Findings);
 
+/// CWG 2176: when a deferred call throws after `return e;` built the
+/// return object, C++ destroys that object; Clang (up to at least 22) does
+/// not, GCC does. Where it can happen - a result with a destructor, a
+/// deferred call that may throw, no named result - every `return e;` gets
+/// its object tracked (cxxdefer/panic.h, returned<T>). Needs \p Plan's
+/// sites classified.
+void planReturnTracking(const DeferFunction &F, clang::ASTContext &Ctx,
+                        FunctionPlan &Plan);
+
 } // namespace cxxdefer
 
 #endif // CXXDEFER_LIB_PLANRESULT_H

@@ -546,6 +546,28 @@ void FunctionPrinter::printFrames() {
 /// the deferred calls ran.
 void FunctionPrinter::printResult() {
   const ResultPlan &R = F.Result;
+  if (R.TrackReturned) {
+    for (const ReturnPlan &Return : R.Returns) {
+      if (!Return.TrackedVariable.empty()) {
+        replace(Return.Keyword.Begin, Return.Keyword.End,
+                "{ cxxdefer_returned.track(&" + Return.TrackedVariable +
+                    "); return");
+        replace(Return.Semicolon.Begin, Return.Semicolon.End, "; }");
+        continue;
+      }
+      // With Clang, built in a local that NRVO places in the return slot;
+      // with other compilers, returned as written (the macro decides, so
+      // that GCC keeps the guaranteed elision of `return T(...);`).
+      replace(Return.Keyword.Begin, Return.Keyword.End,
+              std::string(abi::ReturnTracked) + "(cxxdefer_returned,");
+      if (Return.MoveValue) {
+        insert(Return.Value.Begin, std::string(abi::Moved) + "(");
+        insert(Return.Value.End, ")");
+      }
+      replace(Return.Semicolon.Begin, Return.Semicolon.End, ")");
+    }
+    return;
+  }
   if (R.Strategy != ResultStrategy::Named)
     return;
   for (const ReturnPlan &Return : R.Returns) {
@@ -570,6 +592,9 @@ void FunctionPrinter::run() {
     insert(F.BodyBegin, " (void)" + std::string(abi::AbiCheck) + "<" +
                             std::to_string(AbiVersion) + ">{};");
   const ResultPlan &R = F.Result;
+  if (R.TrackReturned)
+    insert(F.BodyBegin, " " + std::string(abi::Returned) + "<" + R.Type +
+                            "> cxxdefer_returned;");
   bool Wrapped = R.Strategy != ResultStrategy::Untouched;
   if (Wrapped)
     insert(F.BodyBegin, R.Strategy == ResultStrategy::Named
@@ -584,7 +609,9 @@ void FunctionPrinter::run() {
     printFrames();
   if (Wrapped)
     insert(F.BodyEnd,
-           "} cxxdefer_return: return " +
+           std::string("} cxxdefer_return: ") +
+               (R.TrackReturned ? "cxxdefer_returned.release(); " : "") +
+               "return " +
                (R.Strategy == ResultStrategy::Named
                     ? std::string("cxxdefer_result")
                     : std::string(abi::Recovery) + "<" + R.Type +

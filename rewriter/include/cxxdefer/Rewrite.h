@@ -33,8 +33,10 @@
 
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceLocation.h"
+#include "clang/Sema/SemaConsumer.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "llvm/ADT/StringRef.h"
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -139,6 +141,35 @@ class MacroTokens;
 /// Starts recording \p PP's tokens. Call it before the parse starts; the
 /// result must outlive the parse and the call to rewriteTranslationUnit.
 std::shared_ptr<MacroTokens> recordMacroTokens(clang::Preprocessor &PP);
+
+/// The macro that a parse analysis reads defines (-D), before the parse
+/// starts. Under it <cxxdefer.h> declares no global `__result`, and each
+/// use of `__result` names a variable of its function's result type (see
+/// AnalysisConsumer), so that `__result.member`, `__result[i]` and every
+/// other use type-check as they will after the rewrite.
+constexpr const char *AnalysisMacro = "CXXDEFER_ANALYSIS";
+
+/// The AST consumer of a parse that analysis reads: records the macro
+/// tokens from its construction on (make it in CreateASTConsumer, before
+/// anything is lexed), answers the lookups of `__result` that Sema cannot
+/// (declaring it in the enclosing function with that function's result
+/// type), and calls \p OnTranslationUnit at the end of the parse.
+class AnalysisConsumer : public clang::SemaConsumer {
+public:
+  using Callback =
+      std::function<void(clang::ASTContext &, const MacroTokens *)>;
+
+  AnalysisConsumer(clang::Preprocessor &PP, Callback OnTranslationUnit);
+  ~AnalysisConsumer() override;
+
+  void InitializeSema(clang::Sema &S) override;
+  void HandleTranslationUnit(clang::ASTContext &Ctx) override;
+
+private:
+  class ResultLookup;
+  std::shared_ptr<MacroTokens> Tokens;
+  Callback OnTranslationUnit;
+};
 
 /// Analyses every function of the TU held by \p Ctx that uses `__defer`,
 /// `__errdefer` or `__result` in a user file (never in a system header),

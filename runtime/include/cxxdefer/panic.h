@@ -53,6 +53,14 @@
 #include "cxxdefer/config.h"
 #include <exception>
 
+#if !defined(__cpp_lib_uncaught_exceptions) && defined(__clang__) &&          \
+    CXXDEFER_EXCEPTIONS
+namespace __cxxabiv1 {
+struct __cxa_eh_globals;
+extern "C" __cxa_eh_globals *__cxa_get_globals() noexcept;
+} // namespace __cxxabiv1
+#endif
+
 CXXDEFER_BEGIN_NAMESPACE
 namespace detail {
 
@@ -153,6 +161,104 @@ template <class T> struct recovery<T, false> {
   static constexpr bool possible = false;
   [[noreturn]] static T value() { std::terminate(); }
 };
+
+/// What C++'s return statement would have moved: the returned local.
+template <class T>
+CXXDEFER_GLUE constexpr typename remove_ref<T>::type &&moved(T &&x) noexcept {
+  return static_cast<typename remove_ref<T>::type &&>(x);
+}
+
+/// C++ destroys a return object that a return statement built when the
+/// destruction of a local - here, a slot running a deferred call - then
+/// throws ([except.ctor]/2, CWG 2176). GCC does; Clang does not (LLVM
+/// issues 12658 and 124306, open through Clang 22), so with Clang the
+/// rewritten code does it. A newer Clang is assumed fixed, where tracking
+/// would destroy the object twice; test/runtime/abandoned-result.cpp checks
+/// this guess against the compiler it runs with.
+#if defined(__clang__) && __clang_major__ <= 22 && CXXDEFER_EXCEPTIONS
+#define CXXDEFER_DESTROYS_ABANDONED_RESULT 1
+#else
+#define CXXDEFER_DESTROYS_ABANDONED_RESULT 0
+#endif
+
+#if CXXDEFER_DESTROYS_ABANDONED_RESULT
+/// The number of exceptions in flight on this thread. Strict C++14 does
+/// not declare std::uncaught_exceptions; the Itanium ABI's globals have it.
+CXXDEFER_GLUE int uncaught_exceptions() noexcept {
+#if defined(__cpp_lib_uncaught_exceptions)
+  return std::uncaught_exceptions();
+#else
+  struct eh_globals {
+    void *caught;
+    unsigned int uncaught;
+  };
+  return static_cast<int>(
+      reinterpret_cast<eh_globals *>(__cxxabiv1::__cxa_get_globals())
+          ->uncaught);
+#endif
+}
+#endif
+
+/// The object a return statement of the function built (the rewriter
+/// declares one before every slot, so it is destroyed last, and each
+/// `return` tracks the object it builds). If an exception then leaves the
+/// function - a deferred call threw - the object is destroyed here; after
+/// a recovery, release() destroys it before the function returns another.
+/// With GCC every member is empty: GCC destroys the object itself.
+template <class T> class returned {
+public:
+  using object_type = T;
+
+  returned() = default;
+  returned(const returned &) = delete;
+  returned &operator=(const returned &) = delete;
+
+  CXXDEFER_GLUE void track(T *object) noexcept {
+#if CXXDEFER_DESTROYS_ABANDONED_RESULT
+    object_ = object;
+    in_flight_ = uncaught_exceptions();
+#else
+    (void)object;
+#endif
+  }
+
+  CXXDEFER_GLUE void release() noexcept {
+#if CXXDEFER_DESTROYS_ABANDONED_RESULT
+    if (object_)
+      object_->~T();
+    object_ = nullptr;
+#endif
+  }
+
+  CXXDEFER_GLUE ~returned() {
+#if CXXDEFER_DESTROYS_ABANDONED_RESULT
+    if (object_ && uncaught_exceptions() > in_flight_)
+      object_->~T();
+#endif
+  }
+
+private:
+#if CXXDEFER_DESTROYS_ABANDONED_RESULT
+  T *object_ = nullptr;
+  int in_flight_ = 0;
+#endif
+};
+
+/// `return e;` in a function whose result is tracked by \p tracker: with
+/// Clang the object is built in a local that NRVO places in the return
+/// slot, and tracked; elsewhere the statement stays as written, so that
+/// `return T(...);` keeps its guaranteed elision.
+#if CXXDEFER_DESTROYS_ABANDONED_RESULT
+#define CXXDEFER_RETURN_TRACKED(tracker, ...)                                 \
+  {                                                                            \
+    typename decltype(tracker)::object_type cxxdefer_returned_value =         \
+        __VA_ARGS__;                                                           \
+    tracker.track(&cxxdefer_returned_value);                                   \
+    return cxxdefer_returned_value;                                            \
+  }
+#else
+#define CXXDEFER_RETURN_TRACKED(tracker, ...) return __VA_ARGS__;
+#endif
 
 #if CXXDEFER_EXCEPTIONS
 /// Rethrows the exception being handled. The handlers call it rather than

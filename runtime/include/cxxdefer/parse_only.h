@@ -51,9 +51,13 @@
   "-fplugin=<cxxdefer>/lib/CxxDefer.so to the compile command, or compile "    \
   "the output of the cxxdefer batch rewriter"
 
-#if defined(__clang__)
+#if defined(__clang__) && defined(CXXDEFER_ANALYSIS)
 // The parse-only lambda is never run; -Wthread-safety must not analyse the
-// user's deferred unlock as if it ran there.
+// user's deferred unlock as if it ran there. The analysis parse recognises
+// it as a defer statement's, not a function of the user's.
+#define CXXDEFER_NOT_ANALYSED_                                                 \
+  __attribute__((no_thread_safety_analysis, annotate("cxxdefer.statement")))
+#elif defined(__clang__)
 #define CXXDEFER_NOT_ANALYSED_ __attribute__((no_thread_safety_analysis))
 #else
 #define CXXDEFER_NOT_ANALYSED_
@@ -168,11 +172,21 @@ CXXDEFER_END_NAMESPACE
   (void)[&]() CXXDEFER_NOT_ANALYSED_ -> void { (void)(__VA_ARGS__); }
 // clang-format on
 
+#ifndef CXXDEFER_ANALYSIS
 /// `__result` - Go's named result: in a function with a defer statement,
 /// an lvalue of its result type that `return e;` assigns and deferred
 /// calls may read and change. Not a macro: libstdc++ names parameters
 /// `__result`, and those simply shadow this declaration. The rewriter finds
 /// every reference to it and renames it to the function's result variable.
 static const ::cxxdefer::detail::result_placeholder __result{};
+#else
+// The parse that cxxdefer analyses gives each `__result` its function's
+// type (rewriter/lib/AnalysisConsumer.cpp); this is its fallback.
+namespace cxxdefer {
+namespace analysis {
+static const ::cxxdefer::detail::result_placeholder __result{};
+} // namespace analysis
+} // namespace cxxdefer
+#endif
 
 #endif // CXXDEFER_PARSE_ONLY_H

@@ -1,0 +1,81 @@
+// A defer statement written inside a user macro: the macro's use is
+// replaced by its rewritten expansion; the definition stays for its other
+// uses. Object-like and function-like macros, macros defined in a header
+// and used here or in the header, calls spelled partly by macro arguments,
+// a macro that uses its argument twice, a macro in a nested block.
+//
+// RUN: %check_cxxdefer %s %t
+
+#include <cxxdefer.h>
+
+#include "Inputs/lock-macros.h"
+#include "Inputs/trace.h"
+
+// The header's own use is rewritten in the header; its definitions stay.
+// CHECK: #include "Inputs/lock-macros.h"
+
+static void locked(Lock &L) {
+  // The use, replaced by its rewritten expansion.
+  // CHECK: {{^}}  (L).lock(); ::cxxdefer::detail::open_slot cxxdefer_d[[@LINE+1]]_3{::cxxdefer::detail::call{{.*}}.unlock({{.*}}::cxxdefer::detail::ref((L))}}; try {
+  WITH_LOCK(L);
+  trace("locked body");
+}
+
+static void objectLike() {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[@LINE+1]]_3{{.*}}trace({{.*}}::cxxdefer::detail::val("done"){{.*}}; try {
+  DEFER_TRACE_DONE;
+  trace("object-like body");
+}
+
+static void spelledByArguments(int N) {
+  // CHECK: cxxdefer_d[[@LINE+1]]_3{{.*}}traceInt({{.*}}::cxxdefer::detail::val("argument"), ::cxxdefer::detail::val(N)}}; try {
+  DEFER_CALL(traceInt, "argument", N);
+  N = 100;
+  traceInt("arguments body", N);
+}
+
+static void twice() {
+  // CHECK: cxxdefer_d[[@LINE+1]]_9{{.*}}; try { {{.*}} cxxdefer_d[[@LINE+1]]_9_2{{.*}}; try {
+  TWICE(__defer(trace("twice")));
+  trace("twice body");
+}
+
+static void nestedBlock(bool Lock1, Lock &L) {
+  // CHECK: ::cxxdefer::detail::hoisted_open_slot<0> cxxdefer_d[[@LINE+3]]_5(cxxdefer_bits_{{[0-9_]+}}); try { if (Lock1) {
+  // CHECK-NEXT: (L).lock(); cxxdefer_d[[@LINE+2]]_5.arm(::cxxdefer::detail::call{
+  if (Lock1) {
+    WITH_LOCK(L);
+    trace("in the block");
+  }
+  trace("after the block");
+}
+
+int main() {
+  Lock A{"a"}, B{"b"};
+  locked(A);
+  lockedInHeader(B);
+  objectLike();
+  spelledByArguments(7);
+  twice();
+  nestedBlock(true, A);
+  return 0;
+}
+
+// EXEC:      lock a
+// EXEC-NEXT: locked body
+// EXEC-NEXT: unlock a
+// EXEC-NEXT: lock b
+// EXEC-NEXT: header body
+// EXEC-NEXT: unlock b
+// EXEC-NEXT: object-like body
+// EXEC-NEXT: done
+// EXEC-NEXT: arguments body 100
+// EXEC-NEXT: argument 7
+// EXEC-NEXT: twice body
+// EXEC-NEXT: twice
+// EXEC-NEXT: twice
+// EXEC-NEXT: lock a
+// EXEC-NEXT: in the block
+// EXEC-NEXT: after the block
+// EXEC-NEXT: unlock a
+// EXEC-EMPTY:
