@@ -132,13 +132,18 @@ def main():
                 not args.no_text):
             filecheck(args, args.source, "CHECK", rewritten,
                       "the rewritten text")
+        # A copied header's includes relative to its own directory
+        # (recover/Inputs/panic.h: "../../rewriter/Inputs/trace.h") are
+        # found from the original Inputs directory, last.
+        include_dirs = ["-I", args.include, "-I", out_dir, "-I", source_dir]
+        if os.path.isdir(inputs):
+            include_dirs += ["-I", inputs]
         compilers = [("clang", args.clangxx)]
         if args.gxx and not args.no_gcc and main_mode:
             compilers.append(("gcc", args.gxx))
         for name, cxx in compilers:
             binary = "%s.%s" % (base, name)
-            run([cxx, "-std=" + std] + warnings +
-                ["-I", args.include, "-I", out_dir, "-I", source_dir, main] +
+            run([cxx, "-std=" + std] + warnings + include_dirs + [main] +
                 args.extra + ["-o", binary],
                 "%s -std=%s on the rewritten text" % (name, std))
             execute(binary, "%s -std=%s" % (name, std))

@@ -2,10 +2,11 @@
 // copy elision (issue 4 item 1, SPEC 2.4): it may return a type that can be
 // neither copied nor moved, its return object is built in place on the
 // normal path, and after a recovery it returns a value-initialised object,
-// also built in place (SPEC 3.2).
+// also built in place (SPEC 3.2). Returning a type that can be neither
+// copied nor moved needs C++17's guaranteed elision, so the test runs from
+// C++17 on.
 //
-//
-// RUN: %check_cxxdefer %s %t
+// RUN: %check_cxxdefer --std=c++17,c++20 %s %t
 
 #include <cxxdefer.h>
 
@@ -26,11 +27,18 @@ static void mayThrow(int N) {
     throw N;
 }
 
+// The body is wrapped in a block and the return statement stays: after a
+// recovery the handler jumps past the block to a second return statement,
+// which builds the value-initialised Pinned in place.
+// CHECK: {{^}}static Pinned make(int N) { (void)::cxxdefer::detail::abi_check<2>{}; {{[{]$}}
 static Pinned make(int N) {
+  // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::val([] { show("make's deferred call", __recover()); })}}; try {
   __defer([] { show("make's deferred call", __recover()); }());
   mayThrow(N);
+  // CHECK: {{^}}  return Pinned(N);
   return Pinned(N);
 }
+// CHECK: {{^}}} catch (...) { if (cxxdefer_d[[#D1]]_3.unwind(::cxxdefer::detail::recovery<::Pinned>::possible)) goto cxxdefer_return; ::cxxdefer::detail::rethrow(); } } cxxdefer_return: return ::cxxdefer::detail::recovery<::Pinned>::value(); }{{$}}
 
 int main() {
   {

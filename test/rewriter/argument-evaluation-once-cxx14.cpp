@@ -28,14 +28,20 @@ static Printer &printer(const char *What) {
   return P;
 }
 
+// CHECK: {{^}}int main() { (void)::cxxdefer::detail::abi_check<2>{}; int cxxdefer_result{}; {
 int main() {
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = ::cxxdefer::detail::open_coded(::cxxdefer::detail::bind_value(::cxxdefer::detail::val(callee("i1")), {{.*}})); try {
+  // A call through a pointer may reach __recover(): a recovering slot.
+  // CHECK: auto&& cxxdefer_d[[#D1:@LINE+1]]_3 = ::cxxdefer::detail::open_coded<::cxxdefer::detail::recovering_slot>(::cxxdefer::detail::bind(::cxxdefer::detail::call_value{}, ::cxxdefer::detail::val(callee("i1")), ::cxxdefer::detail::val(traced("i2", 1)), ::cxxdefer::detail::val(traced("i3", 2)), ::cxxdefer::detail::val(traced("i4", 3)))); try {
   __defer(callee("i1")(traced("i2", 1), traced("i3", 2), traced("i4", 3)));
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = ::cxxdefer::detail::open_coded(::cxxdefer::detail::bind_member(::cxxdefer::detail::ref(printer("i5")), {{.*}})); try {
+  // CHECK: auto&& cxxdefer_d[[#D2:@LINE+1]]_3 = ::cxxdefer::detail::open_coded<::cxxdefer::detail::open_slot>(::cxxdefer::detail::bind([](auto&& cxxdefer_o, auto&&... cxxdefer_a) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).show(static_cast<decltype(cxxdefer_a)&&>(cxxdefer_a)...); }, ::cxxdefer::detail::ref(printer("i5")), ::cxxdefer::detail::val(traced("i6", 4)), ::cxxdefer::detail::val(traced("i7", 5)))); try {
   __defer(printer("i5").show(traced("i6", 4), traced("i7", 5)));
   trace("body");
   return 0;
 }
+// main() may recover, so it returns a named result; the handlers run in
+// reverse order and the recovering one leaves through cxxdefer_return.
+// CHECK: {{^}}  { cxxdefer_result = 0; goto cxxdefer_return; }
+// CHECK-NEXT: {{^}}} catch (...) { cxxdefer_d[[#D2]]_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { if (cxxdefer_d[[#D1]]_3.unwind(true)) goto cxxdefer_return; ::cxxdefer::detail::rethrow(); } } cxxdefer_return: return cxxdefer_result; }
 
 // EXEC-DAG:  i1
 // EXEC-DAG:  i2

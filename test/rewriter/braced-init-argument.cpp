@@ -1,13 +1,7 @@
 // A braced-init-list argument initialises its parameter at the defer
 // statement (SPEC 2.3), like any other argument: `sum({1, 2, 3})` with a
-// std::vector<int> parameter.
-//
-// XFAIL: *
-// The rewriter wraps the list as `::cxxdefer::detail::as<std::vector<int>>
-// ({1, 2, 3})`, but as<To>(From &&) cannot deduce From from a braced list
-// ("no matching function for call to 'as'"); the rewritten text does not
-// compile. For a list the rewriter could spell `as<To>(To{...})` or give
-// as<> a `To` overload.
+// std::vector<int> parameter. The rewriter keeps the parameter's value,
+// copy-list-initialised in place from the list: `value_arg<P>{{...}}`.
 //
 // RUN: %check_cxxdefer %s %t
 
@@ -32,14 +26,15 @@ static void showPoint(const Point &P) { std::printf("point %d %d\n", P.X, P.Y); 
 
 int main() {
   int N = 1;
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}sum({{.*}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)sum({{.*}}); }, ::cxxdefer::detail::value_arg<::std::vector<int>>{{[{][{]}}N, 2, 3}}}}; try {
   __defer(sum({N, 2, 3}));
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}showPoint({{.*}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)showPoint({{.*}}); }, ::cxxdefer::detail::value_arg<::Point>{{[{][{]}}N, 20}}}}; try {
   __defer(showPoint({N, 20}));
   N = 10;
   trace("body");
   return 0;
 }
+// CHECK: {{^}}} catch (...) { cxxdefer_d[[#D2]]_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { cxxdefer_d[[#D1]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }{{$}}
 
 // EXEC:      body
 // EXEC-NEXT: point 1 20

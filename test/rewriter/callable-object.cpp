@@ -19,17 +19,20 @@ struct Adder {
 static void run() {
   Adder A{1};
   int N = 10;
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}(A), ::cxxdefer::detail::val(N)}); try {
+  // The object is the callee value, bound by reference.
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::ref(A), ::cxxdefer::detail::val(N)}}; try {
   __defer(A(N));
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}::cxxdefer::detail::val(Adder{1000}), ::cxxdefer::detail::val(N)}); try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::val(Adder{1000}), ::cxxdefer::detail::val(N)}}; try {
   __defer(Adder{1000}(N));
   std::function<void(int)> F = [](int M) { traceInt("function", M); };
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}(F), ::cxxdefer::detail::val(N)}); try {
+  // What a std::function calls is not known: it may reach __recover().
+  // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D3:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::ref(F), ::cxxdefer::detail::val(N)}}; try {
   __defer(F(N));
   A.Base = 100;
   N = 20;
   trace("body");
 }
+// CHECK: {{^}}} catch (...) { if (cxxdefer_d[[#D3]]_3.unwind(true)) return; ::cxxdefer::detail::rethrow(); } } catch (...) { cxxdefer_d[[#D2]]_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { cxxdefer_d[[#D1]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }
 
 int main() {
   run();

@@ -11,15 +11,16 @@
 
 static void run() {
   int N = 1;
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}bind_value{::cxxdefer::detail::val([&] { traceInt("by reference", N); })}); try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::val([&] { traceInt("by reference", N); })}}; try {
   __defer([&] { traceInt("by reference", N); }());
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}bind_value{::cxxdefer::detail::val([N] { traceInt("by copy", N); })}); try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::val([N] { traceInt("by copy", N); })}}; try {
   __defer([N] { traceInt("by copy", N); }());
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}bind_value{::cxxdefer::detail::val([&](int M) { traceInt("argument", M); }), ::cxxdefer::detail::val(N)}); try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D3:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::val([&](int M) { traceInt("argument", M); }), ::cxxdefer::detail::val(N)}}; try {
   __defer([&](int M) { traceInt("argument", M); }(N));
   N = 2;
   traceInt("body", N);
 }
+// CHECK: {{^}}} catch (...) { cxxdefer_d[[#D3]]_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { cxxdefer_d[[#D2]]_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { cxxdefer_d[[#D1]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }
 
 int main() {
   run();

@@ -11,16 +11,24 @@
 
 #include "Inputs/trace.h"
 
+// The declarations and return statements stay as written.
+// CHECK: {{^}}static auto twice(int N) { (void)::cxxdefer::detail::abi_check<2>{};
 static auto twice(int N) {
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)traceInt({{.*}}); }, ::cxxdefer::detail::val("deferred in twice"), ::cxxdefer::detail::val(N)}}; try {
   __defer(traceInt("deferred in twice", N));
+  // CHECK: {{^}}  return N * 2;
   return N * 2;
 }
+// CHECK: {{^}}} catch (...) { cxxdefer_d[[#D1]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }
 
+// CHECK: {{^}}static decltype(auto) pick(int &R) {{[{]$}}
 static decltype(auto) pick(int &R) {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)traceInt({{.*}}); }, ::cxxdefer::detail::val("deferred in pick"), ::cxxdefer::detail::val(R)}}; try {
   __defer(traceInt("deferred in pick", R));
+  // CHECK: {{^}}  return (R);
   return (R);
 }
+// CHECK: {{^}}} catch (...) { cxxdefer_d[[#D2]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }
 
 static_assert(std::is_same<decltype(twice(1)), int>::value, "auto deduces int");
 static_assert(std::is_same<decltype(pick(std::declval<int &>())), int &>::value,
@@ -31,9 +39,13 @@ int main() {
   int X = 1;
   pick(X) = 5;
   traceInt("x", X);
+  // CHECK: {{^}}  auto L = [](int N) -> auto {{[{]$}}
   auto L = [](int N) -> auto {
+    // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D3:@LINE+1]]_5{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)traceInt({{.*}}); }, ::cxxdefer::detail::val("deferred in lambda"), ::cxxdefer::detail::val(N)}}; try {
     __defer(traceInt("deferred in lambda", N));
+    // CHECK: {{^}}    return N + 1;
     return N + 1;
+    // CHECK: {{^}}  } catch (...) { cxxdefer_d[[#D3]]_5.unwind(); ::cxxdefer::detail::rethrow(); } };
   };
   traceInt("lambda", L(7));
   return 0;

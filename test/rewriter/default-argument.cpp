@@ -1,13 +1,8 @@
 // A default argument is an argument of the call: it is evaluated at the
 // defer statement, as if the call happened there (SPEC 2.3), not when the
-// deferred call runs.
-//
-// XFAIL: *
-// The rewriter keeps only the arguments written in the call; the caller
-// lambda calls `withDefault(a)` at exit, so the default argument `next()`
-// is evaluated at exit (this test prints "withDefault 1 101" instead of
-// "withDefault 1 1"). CapturePlan should keep each CXXDefaultArgExpr as an
-// operand (val/as of the parameter type) and pass it explicitly.
+// deferred call runs. The rewriter spells the default argument after the
+// written ones, with its names qualified so that they mean at the defer
+// statement what they mean at the parameter, and keeps its value.
 //
 // RUN: %check_cxxdefer %s %t
 
@@ -25,12 +20,13 @@ static int next() {
 static void withDefault(int A, int B = next()) { std::printf("withDefault %d %d\n", A, B); }
 
 int main() {
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}withDefault({{.*}}::cxxdefer::detail::val(1){{.*}}next(){{.*}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)withDefault({{.*}}); }, ::cxxdefer::detail::val(1), ::cxxdefer::detail::val(::next())}}; try {
   __defer(withDefault(1));
   Counter = 100;
   traceInt("counter", Counter);
   return 0;
 }
+// CHECK: {{^}}} catch (...) { cxxdefer_d[[#D1]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }{{$}}
 
 // EXEC:      default argument evaluated
 // EXEC-NEXT: counter 100

@@ -3,16 +3,9 @@
 // (SPEC 2.3): a member of a dependent base (`this->baseFn(V)`), and an
 // overload set whose candidates disagree (by value for int, by reference
 // for std::string, which then sees the later value, as a reference
-// parameter should).
-//
-// XFAIL: *
-// CapturePlan decides once, on the template pattern. When name lookup
-// finds no candidate (a dependent base) or candidates that disagree, it
-// keeps an lvalue by reference (`ref(V)`), so in the instantiations whose
-// parameter is by value the deferred call sees the value at exit: this
-// test prints "baseFn 7" and "show int 7" instead of 1. Nothing warns.
-// Deciding per instantiation (a trait on the selected callee in the
-// binder) would fix it.
+// parameter should). The rewriter decides per instantiation: each operand
+// is a thunk, and a table maps the operand types of every instantiation it
+// saw to the binding Sema chose there.
 //
 // RUN: %check_cxxdefer %s %t
 
@@ -32,19 +25,22 @@ template <class T> struct Base {
 template <class T> struct Box : Base<T> {
   T V;
   void run() {
-    // CHECK: cxxdefer_d[[@LINE+1]]_5 = {{.*}}baseFn({{.*}}; try {
+    // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D1:@LINE+1]]_5{::cxxdefer::detail::select<::cxxdefer::detail::table<::cxxdefer::detail::when<::cxxdefer::detail::key<::Box<int> *, int &>, ::cxxdefer::detail::by_value, ::cxxdefer::detail::by_value>>>([](auto&& cxxdefer_o, auto&&... cxxdefer_a) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o)->baseFn({{.*}}); }, [&]() -> decltype(auto) { return (this); }, [&]() -> decltype(auto) { return (V); })}; try {
     __defer(this->baseFn(V));
     V = 7;
     trace("member body");
   }
+  // CHECK: {{^}}  } catch (...) { if (cxxdefer_d[[#D1]]_5.unwind(true)) return; ::cxxdefer::detail::rethrow(); } }{{$}}
 };
 
 template <class T> static void overloads(T V, T Later) {
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}show({{.*}}; try {
+  // By value for int, by reference for std::string.
+  // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::select<::cxxdefer::detail::table<::cxxdefer::detail::when<::cxxdefer::detail::key<int &>, ::cxxdefer::detail::by_value>, ::cxxdefer::detail::when<::cxxdefer::detail::key<::std::basic_string<char, ::std::char_traits<char>, ::std::allocator<char>> &>, ::cxxdefer::detail::by_ref>>>([](auto&&... cxxdefer_a) { (void)show({{.*}}); }, [&]() -> decltype(auto) { return (V); })}; try {
   __defer(show(V));
   V = Later;
   trace("template body");
 }
+// CHECK: {{^}}} catch (...) { if (cxxdefer_d[[#D2]]_3.unwind(true)) return; ::cxxdefer::detail::rethrow(); } }{{$}}
 
 int main() {
   Box<int> B;

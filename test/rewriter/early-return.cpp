@@ -7,19 +7,26 @@
 
 #include "Inputs/trace.h"
 
+// Neither deferred call can recover: the returns stay as written, and each
+// slot's destructor runs its call on the way out.
 static int run(int N) {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)traceInt({{.*}}); }, ::cxxdefer::detail::val("first"), ::cxxdefer::detail::val(N)}}; try {
   __defer(traceInt("first", N));
   if (N == 1) {
     trace("early return");
+    // CHECK: {{^}}    return 10;
     return 10;
   }
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)traceInt({{.*}}); }, ::cxxdefer::detail::val("second"), ::cxxdefer::detail::val(N)}}; try {
   __defer(traceInt("second", N));
   if (N == 2)
+    // CHECK: {{^}}    return 20;
     return 20;
   trace("end");
+  // CHECK: {{^}}  return 30;
   return 30;
 }
+// CHECK: {{^}}} catch (...) { cxxdefer_d[[#D2]]_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { cxxdefer_d[[#D1]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }
 
 int main() {
   traceInt("result", run(1));

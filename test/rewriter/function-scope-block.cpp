@@ -9,20 +9,20 @@
 
 #include "Inputs/trace.h"
 
-// CHECK: int main() { { unsigned char cxxdefer_bits_[[@LINE+1]]_{{[0-9]+}} = 0;
+// CHECK: {{^}}int main() { (void)::cxxdefer::detail::abi_check<2>{}; unsigned char cxxdefer_bits_[[#FN:@LINE+1]]_12 = 0;
 int main() {
   trace("enter");
   // The slot is declared before the block, the defer statement arms it.
-  // CHECK: ::cxxdefer::detail::cond_slot<0> cxxdefer_d[[@LINE+4]]_5(cxxdefer_bits_[[@LINE-3]]_{{[0-9]+}}); try { {
+  // CHECK: {{^}}  ::cxxdefer::detail::hoisted_open_slot<0> cxxdefer_d[[#D1:@LINE+4]]_5(cxxdefer_bits_[[#FN]]_12); try { {
   {
     Tracked Inner("inner");
-    // CHECK: cxxdefer_d[[@LINE+1]]_5.arm({{.*}}val("deferred in block")});
+    // CHECK: {{^}}    cxxdefer_d[[#D1]]_5.arm(::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)trace({{.*}}); }, ::cxxdefer::detail::val("deferred in block")});
     __defer(trace("deferred in block"));
     trace("block end");
   }
   trace("after block");
   return 0;
-  // CHECK: } catch (...) { if (cxxdefer_d[[@LINE-5]]_5.unwind({{.*}})) {{[a-z_ ]+}}; ::cxxdefer::detail::rethrow(); } }
+  // CHECK: {{^}}} catch (...) { cxxdefer_d[[#D1]]_5.unwind(); ::cxxdefer::detail::rethrow(); } }
 }
 
 // EXEC:      enter

@@ -11,11 +11,13 @@
 #include "Inputs/trace.h"
 
 static void run(bool Throw) try {
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)trace({{.*}}); }, ::cxxdefer::detail::val("deferred")}}; try {
   __defer(trace("deferred"));
   trace("body");
   if (Throw)
     throw std::runtime_error("thrown");
+// The slot's handler closes the body, inside the function-try-block.
+// CHECK: {{^}}} catch (...) { cxxdefer_d[[#D1]]_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (const std::exception &E) {
 } catch (const std::exception &E) {
   std::printf("handler %s\n", E.what());
 }

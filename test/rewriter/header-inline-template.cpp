@@ -13,14 +13,19 @@
 
 #include "Inputs/defer-header.h"
 
-// HDR: inline void headerInline(int N) {
-// HDR-NEXT: cxxdefer_d{{[0-9]+}}_3 = ::cxxdefer::detail::open_coded({{.*}}val("header inline deferred"), ::cxxdefer::detail::val(N)}); try {
-// HDR: template <class T> T headerTemplate(T V) {
-// HDR-NEXT: cxxdefer_d{{[0-9]+}}_3 = ::cxxdefer::detail::open_coded({{.*}}val("header template deferred"), {{.*}}static_cast<int>(V){{.*}}}); try {
+// HDR: inline void headerInline(int N) { (void)::cxxdefer::detail::abi_check<2>{};
+// HDR-NEXT: ::cxxdefer::detail::open_slot [[D1:cxxdefer_d[0-9]+_3]]{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)traceInt({{.*}}); }, ::cxxdefer::detail::val("header inline deferred"), ::cxxdefer::detail::val(N)}}; try {
+// HDR: } catch (...) { [[D1]].unwind(); ::cxxdefer::detail::rethrow(); } }
+// A dependent call in the template: thunks and a table (one entry: both
+// instantiations pass a string literal, an lvalue of type const char[25],
+// and an int). T's value after a recovery is spelled through the runtime.
+// HDR: template <class T> T headerTemplate(T V) { {
+// HDR-NEXT: ::cxxdefer::detail::recovering_slot [[D2:cxxdefer_d[0-9]+_3]]{::cxxdefer::detail::select<::cxxdefer::detail::table<::cxxdefer::detail::when<::cxxdefer::detail::key<const char (&)[25], int>, ::cxxdefer::detail::by_value, ::cxxdefer::detail::by_value>>>([](auto&&... cxxdefer_a) { (void)traceInt({{.*}}); }, [&]() -> decltype(auto) { return ("header template deferred"); }, [&]() -> decltype(auto) { return (static_cast<int>(V)); })}; try {
+// HDR: } catch (...) { if ([[D2]].unwind(::cxxdefer::detail::recovery<T>::possible)) goto cxxdefer_return; ::cxxdefer::detail::rethrow(); } } cxxdefer_return: return ::cxxdefer::detail::recovery<T>::value(); }
 // HDR-NOT: __defer(
 
 int main() {
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)trace({{.*}}); }, ::cxxdefer::detail::val("main deferred")}}; try {
   __defer(trace("main deferred"));
   headerInline(1);
   headerTemplate(2);
@@ -28,6 +33,7 @@ int main() {
   trace("main body");
   return 0;
 }
+// CHECK: {{^}}} catch (...) { cxxdefer_d[[#D1]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }
 
 // EXEC:      header inline body 1
 // EXEC-NEXT: header inline deferred 1

@@ -14,16 +14,19 @@ public:
 
   void run() {
     int N = 1;
-    // CHECK: cxxdefer_d[[@LINE+1]]_5 = {{.*}}finish({{.*}}val(N)}); try {
+    // `this` is kept by value; the caller calls through it, so access
+    // checks see the class's own member.
+    // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_5{::cxxdefer::detail::call{[](auto&& cxxdefer_o, auto&&... cxxdefer_a) { (void)cxxdefer_o->finish({{.*}}); }, ::cxxdefer::detail::val(this), ::cxxdefer::detail::val(N)}}; try {
     __defer(finish(N));
-    // CHECK: cxxdefer_d[[@LINE+1]]_5 = {{.*}}->convert({{.*}}val(N)}); try {
+    // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_5{::cxxdefer::detail::call{[](auto&& cxxdefer_o, auto&&... cxxdefer_a) { (void)cxxdefer_o->convert({{.*}}); }, ::cxxdefer::detail::val(this), ::cxxdefer::detail::val(N)}}; try {
     __defer(convert(N));
-    // CHECK: cxxdefer_d[[@LINE+1]]_5 = {{.*}}(this){{.*}}->finish({{.*}}val(3)}); try {
+    // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D3:@LINE+1]]_5{::cxxdefer::detail::call{[](auto&& cxxdefer_o, auto&&... cxxdefer_a) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o)->finish({{.*}}); }, ::cxxdefer::detail::val(this), ::cxxdefer::detail::val(3)}}; try {
     __defer(this->finish(3));
     N = 2;
     Id = 7;
     trace("body");
   }
+  // CHECK: {{^}}  } catch (...) { cxxdefer_d[[#D3]]_5.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { cxxdefer_d[[#D2]]_5.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { cxxdefer_d[[#D1]]_5.unwind(); ::cxxdefer::detail::rethrow(); } }
 
 private:
   void finish(int N) const { std::printf("finish %d id %d\n", N, Id); }

@@ -9,18 +9,22 @@
 #include "Inputs/trace.h"
 
 int main() {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)trace({{.*}}); }, ::cxxdefer::detail::val("main deferred")}}; try {
   __defer(trace("main deferred"));
   auto L = [](int N) {
-    // CHECK: cxxdefer_d[[@LINE+1]]_5 = {{.*}}; try {
+    // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_5{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)traceInt({{.*}}); }, ::cxxdefer::detail::val("lambda deferred"), ::cxxdefer::detail::val(N)}}; try {
     __defer(traceInt("lambda deferred", N));
     traceInt("lambda body", N);
     return N * 2;
+    // The lambda's handler closes the lambda's body, not main's.
+    // CHECK: {{^}}  } catch (...) { cxxdefer_d[[#D2]]_5.unwind(); ::cxxdefer::detail::rethrow(); } };
   };
   traceInt("result", L(1));
   traceInt("result", L(2));
   trace("main body");
   return 0;
 }
+// CHECK: {{^}}} catch (...) { cxxdefer_d[[#D1]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }
 
 // EXEC:      lambda body 1
 // EXEC-NEXT: lambda deferred 1

@@ -10,15 +10,15 @@
 #include "Inputs/trace.h"
 
 int main() {
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = ::cxxdefer::detail::open_coded({{.*}}trace({{.*}}val("first")}); try {
+  // CHECK: {{^}}  ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)trace({{.*}}); }, ::cxxdefer::detail::val("first")}}; try {
   __defer(trace("first"));
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = ::cxxdefer::detail::open_coded({{.*}}val("second")}); try {
+  // CHECK: {{^}}  ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)trace({{.*}}); }, ::cxxdefer::detail::val("second")}}; try {
   __defer(trace("second"));
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = ::cxxdefer::detail::open_coded({{.*}}val("third")}); try {
+  // CHECK: {{^}}  ::cxxdefer::detail::open_slot cxxdefer_d[[#D3:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)trace({{.*}}); }, ::cxxdefer::detail::val("third")}}; try {
   __defer(trace("third"));
   trace("body");
   return 0;
-  // CHECK: } catch (...) { if (cxxdefer_d[[@LINE-3]]_3.unwind({{.*}})) {{[a-z_ ]+}}; ::cxxdefer::detail::rethrow(); } } catch (...) { if (cxxdefer_d[[@LINE-5]]_3.unwind({{.*}})) {{[a-z_ ]+}}; ::cxxdefer::detail::rethrow(); } } catch (...) { if (cxxdefer_d[[@LINE-7]]_3.unwind({{.*}})) {{[a-z_ ]+}}; ::cxxdefer::detail::rethrow(); } }
+  // CHECK: {{^}}} catch (...) { cxxdefer_d[[#D3]]_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { cxxdefer_d[[#D2]]_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { cxxdefer_d[[#D1]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }
 }
 
 // EXEC:      body

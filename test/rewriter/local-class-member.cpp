@@ -11,17 +11,20 @@ int main() {
   struct Local {
     int Id;
     void run() const {
-      // CHECK: cxxdefer_d[[@LINE+1]]_7 = {{.*}}; try {
+      // CHECK: {{^}}      ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_7{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)traceInt({{.*}}); }, ::cxxdefer::detail::val("local deferred"), ::cxxdefer::detail::val(Id)}}; try {
       __defer(traceInt("local deferred", Id));
       traceInt("local body", Id);
     }
+    // CHECK: {{^}}    } catch (...) { cxxdefer_d[[#D1]]_7.unwind(); ::cxxdefer::detail::rethrow(); } }
   };
+  // CHECK: {{^}}  ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)trace({{.*}}); }, ::cxxdefer::detail::val("main deferred")}}; try {
   __defer(trace("main deferred"));
   Local{1}.run();
   Local{2}.run();
   trace("main body");
   return 0;
 }
+// CHECK: {{^}}} catch (...) { cxxdefer_d[[#D2]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }
 
 // EXEC:      local body 1
 // EXEC-NEXT: local deferred 1

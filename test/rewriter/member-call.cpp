@@ -18,14 +18,16 @@ static void run() {
   Counter A{"a"};
   Counter B{"b"};
   Counter *P = &A;
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}bind_member{::cxxdefer::detail::ref(A), {{.*}}.report({{.*}}val("dot")}); try {
+  // The caller forwards the kept object and arguments to the member.
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_o, auto&&... cxxdefer_a) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).report(static_cast<decltype(cxxdefer_a)&&>(cxxdefer_a)...); }, ::cxxdefer::detail::ref(A), ::cxxdefer::detail::val("dot")}}; try {
   __defer(A.report("dot"));
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}bind_member{::cxxdefer::detail::val(P), {{.*}}->report({{.*}}val("arrow")}); try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_o, auto&&... cxxdefer_a) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o)->report(static_cast<decltype(cxxdefer_a)&&>(cxxdefer_a)...); }, ::cxxdefer::detail::val(P), ::cxxdefer::detail::val("arrow")}}; try {
   __defer(P->report("arrow"));
   P = &B;
   A.Count = 1;
   P->report("body");
 }
+// CHECK: {{^}}} catch (...) { cxxdefer_d[[#D2]]_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { cxxdefer_d[[#D1]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }
 
 int main() {
   run();

@@ -1,17 +1,14 @@
 // A temporary of a type that can be neither copied nor moved, bound to a
 // reference parameter, is made at the defer statement and lives until the
-// deferred call has run (SPEC 2.3). A direct call accepts it in every
-// supported standard, so a deferred one must too.
+// deferred call has run (SPEC 2.3). The rewriter keeps it with
+// `value_arg<NonMovable>{NonMovable(7)}`, built in place inside the bound
+// call and the slot: guaranteed copy elision, so from C++17 on. Under C++14
+// the rewriter says so at the operand instead of writing code that would
+// not compile.
 //
-// XFAIL: *
-// The rewriter keeps it as `val(NonMovable(7))`: value_arg<T> is
-// initialised from an rvalue reference and then moved into the bound call
-// and its tuple, which needs a move constructor ("use of deleted function
-// 'NonMovable::NonMovable(NonMovable&&)'"). Keeping such a temporary needs
-// in-place construction (guaranteed copy elision from a prvalue) all the
-// way into the slot.
-//
-// RUN: %check_cxxdefer %s %t
+// RUN: %check_cxxdefer --std=c++17,c++20 %s %t
+// RUN: not %cxxdefer %s -- -std=c++14 2>&1 | %FileCheck %s --check-prefix=CXX14
+// RUN: not %plugin_cxx -std=c++14 -fsyntax-only %s 2>&1 | %FileCheck %s --check-prefix=CXX14
 
 #include <cxxdefer.h>
 
@@ -28,11 +25,13 @@ struct NonMovable {
 static void show(const NonMovable &N) { traceInt("show", N.V); }
 
 int main() {
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}show({{.*}}NonMovable(7){{.*}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+2]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)show({{.*}}); }, ::cxxdefer::detail::value_arg<::NonMovable>{NonMovable(7)}}}; try {
+  // CXX14: non-movable-temporary.cpp:[[@LINE+1]]:16: error: cannot defer this call under C++14: '::NonMovable' can be neither copied nor moved, and keeping it in place needs C++17
   __defer(show(NonMovable(7)));
   trace("body");
   return 0;
 }
+// CHECK: {{^}}} catch (...) { cxxdefer_d[[#D1]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }{{$}}
 
 // EXEC:      ctor 7
 // EXEC-NEXT: body

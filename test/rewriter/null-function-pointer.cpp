@@ -16,18 +16,23 @@ static int X = 0;
 
 static void throughNull() {
   void (*Fp)() = nullptr;
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)trace({{.*}}); }, ::cxxdefer::detail::val("earlier deferred call runs")}}; try {
   __defer(trace("earlier deferred call runs"));
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}bind_value{::cxxdefer::detail::val(Fp)}); try {
+  // The pointer is copied here and checked by call_value at exit.
+  // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::val(Fp)}}; try {
   __defer(Fp());
   X = 1;
   trace("after the defer statement");
 }
+// CHECK: {{^}}} catch (...) { if (cxxdefer_d[[#D2]]_3.unwind(true)) return; ::cxxdefer::detail::rethrow(); } } catch (...) { cxxdefer_d[[#D1]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }
 
 static void throughEmptyFunction() {
   std::function<void(int)> F;
+  // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D3:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::ref(F), ::cxxdefer::detail::val(1)}}; try {
   __defer(F(1));
   trace("after the second defer statement");
 }
+// CHECK: {{^}}} catch (...) { if (cxxdefer_d[[#D3]]_3.unwind(true)) return; ::cxxdefer::detail::rethrow(); } }
 
 int main() {
   try {

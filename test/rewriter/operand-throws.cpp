@@ -19,15 +19,19 @@ static int failing() {
 static void take(const Tracked &T, int N) { std::printf("take %s %d\n", T.Name, N); }
 
 static void run(bool Nested) {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)trace({{.*}}); }, ::cxxdefer::detail::val("earlier deferred call runs")}}; try {
   __defer(trace("earlier deferred call runs"));
+  // CHECK: {{^}}  ::cxxdefer::detail::hoisted_open_slot<0> cxxdefer_d[[#D2:@LINE+4]]_5(cxxdefer_bits_{{[0-9]+}}_30); try { if (Nested) {
   if (Nested) {
-    // CHECK: cxxdefer_d[[@LINE+1]]_5.arm({{.*}}val(Tracked("nested")), ::cxxdefer::detail::val(failing())});
+    // The slot is armed only after both operands were made.
+    // CHECK: {{^}}    cxxdefer_d[[#D2]]_5.arm(::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)take({{.*}}); }, ::cxxdefer::detail::val(Tracked("nested")), ::cxxdefer::detail::val(failing())});
     __defer(take(Tracked("nested"), failing()));
   }
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}val(Tracked("top")), ::cxxdefer::detail::val(failing())}); try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D3:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)take({{.*}}); }, ::cxxdefer::detail::val(Tracked("top")), ::cxxdefer::detail::val(failing())}}; try {
   __defer(take(Tracked("top"), failing()));
   trace("not reached");
 }
+// CHECK: {{^}}} catch (...) { cxxdefer_d[[#D3]]_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { cxxdefer_d[[#D2]]_5.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { cxxdefer_d[[#D1]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }
 
 int main() {
   for (bool Nested : {true, false}) {

@@ -35,14 +35,16 @@ static Stream Out;
 static void run() {
   Accumulator V;
   int N = 1;
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}::cxxdefer::detail::ref(V), {{.*}}::cxxdefer::detail::val(N)}); try {
+  // The caller spells the operator again between its two operands.
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_x0, auto&& cxxdefer_x1) { (void)(static_cast<decltype(cxxdefer_x0)&&>(cxxdefer_x0) += static_cast<decltype(cxxdefer_x1)&&>(cxxdefer_x1)); }, ::cxxdefer::detail::ref(V), ::cxxdefer::detail::val(N)}}; try {
   __defer(V += N);
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}::cxxdefer::detail::ref(Out << "n = " << N), {{.*}}::cxxdefer::detail::val("\n")}); try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_x0, auto&& cxxdefer_x1) { (void)(static_cast<decltype(cxxdefer_x0)&&>(cxxdefer_x0) << static_cast<decltype(cxxdefer_x1)&&>(cxxdefer_x1)); }, ::cxxdefer::detail::ref(Out << "n = " << N), ::cxxdefer::detail::val("\n")}}; try {
   __defer(Out << "n = " << N << "\n");
   N = 10;
   V += N;
   Out << "body\n";
 }
+// CHECK: {{^}}} catch (...) { cxxdefer_d[[#D2]]_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { cxxdefer_d[[#D1]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }
 
 int main() {
   run();

@@ -1,14 +1,10 @@
 // A prvalue smart pointer as the object of a deferred member call,
 // `std::make_shared<X>()->f()`: the pointer is made at the defer statement
 // and kept, with the object it owns, until the deferred call has run
-// (SPEC 2.3: a temporary lives until the deferred call has run).
-//
-// The rewriter keeps the object as `arrow(std::make_shared<Tracked>(...))`,
-// but bind.h's arrow() takes a smart pointer only as `S &` and a raw
-// pointer as `T *`: a prvalue matches neither ("no matching function for
-// call to 'arrow'"). Even with an `S &&` overload, keeping only the result
-// of operator-> would let the temporary die at the end of the defer
-// statement; the smart pointer itself has to be saved by value.
+// (SPEC 2.3: a temporary lives until the deferred call has run). Keeping
+// only what operator-> returns would let the temporary die at the end of
+// the defer statement, so the smart pointer itself is kept by value and
+// the caller applies `->` at exit.
 //
 // RUN: %check_cxxdefer %s %t
 
@@ -19,10 +15,11 @@
 #include "Inputs/trace.h"
 
 static void run() {
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}bind_member{{{.*}}std::make_shared<Tracked>("shared"){{.*}}->use({{.*}}val("deferred shared")}); try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_o, auto&&... cxxdefer_a) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o)->use({{.*}}); }, ::cxxdefer::detail::val(std::make_shared<Tracked>("shared")), ::cxxdefer::detail::val("deferred shared")}}; try {
   __defer(std::make_shared<Tracked>("shared")->use("deferred shared"));
   trace("body");
 }
+// CHECK: {{^}}} catch (...) { cxxdefer_d[[#D1]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }
 
 int main() {
   run();

@@ -18,19 +18,21 @@ static void run() {
   int B = 2;
   int *P = &A;
   Tracked T("t");
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}show({{.*}}::cxxdefer::detail::val("a"), ::cxxdefer::detail::ref(A)}); try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)show({{.*}}); }, ::cxxdefer::detail::val("a"), ::cxxdefer::detail::ref(A)}}; try {
   __defer(show("a", A));
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}show({{.*}}::cxxdefer::detail::ref(*P)}); try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)show({{.*}}); }, ::cxxdefer::detail::val("*p"), ::cxxdefer::detail::ref(*P)}}; try {
   __defer(show("*p", *P));
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}bump({{.*}}::cxxdefer::detail::ref(A)}); try {
+  // bump() can neither throw nor recover: a guard, with no try region.
+  // CHECK: {{^}}  ::cxxdefer::detail::guard cxxdefer_d[[@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)bump({{.*}}); }, ::cxxdefer::detail::ref(A)}};{{$}}
   __defer(bump(A));
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}showTracked({{.*}}::cxxdefer::detail::ref(T)}); try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D4:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)showTracked({{.*}}); }, ::cxxdefer::detail::ref(T)}}; try {
   __defer(showTracked(T));
   P = &B;
   A = 5;
   T.Name = "renamed";
   trace("body");
 }
+// CHECK: {{^}}} catch (...) { cxxdefer_d[[#D4]]_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { cxxdefer_d[[#D2]]_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { cxxdefer_d[[#D1]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }{{$}}
 
 int main() {
   run();

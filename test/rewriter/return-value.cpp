@@ -18,25 +18,35 @@ static void bump(int &N) {
 
 static void append(std::string &S) { S += " changed"; }
 
+// None of the deferred calls can recover: the return statements stay as
+// written, and C++ initialises the result before the slots' destructors run.
 static int byName() {
   int X = 1;
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}bump({{.*}}::cxxdefer::detail::ref(X)}); try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)bump({{.*}}); }, ::cxxdefer::detail::ref(X)}}; try {
   __defer(bump(X));
   X = 2;
+  // CHECK: {{^}}  return X;
   return X;
 }
+// CHECK: {{^}}} catch (...) { cxxdefer_d[[#D1]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }{{$}}
 
 static int byExpression() {
   int X = 3;
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)bump({{.*}}); }, ::cxxdefer::detail::ref(X)}}; try {
   __defer(bump(X));
+  // CHECK: {{^}}  return X * 10;
   return X * 10;
 }
+// CHECK: {{^}}} catch (...) { cxxdefer_d[[#D2]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }{{$}}
 
 static std::string text() {
   std::string S = "text";
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D3:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)append({{.*}}); }, ::cxxdefer::detail::ref(S)}}; try {
   __defer(append(S));
+  // CHECK: {{^}}  return S + "!";
   return S + "!";
 }
+// CHECK: {{^}}} catch (...) { cxxdefer_d[[#D3]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }{{$}}
 
 int main() {
   traceInt("byName", byName());

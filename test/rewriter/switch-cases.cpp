@@ -1,7 +1,8 @@
 // Defer statements in `switch` cases register only when their case runs;
 // jumping to a later case skips the defer statements of the earlier ones,
 // and a case that never matches never runs its deferred call (Go's
-// TestDisappearingDefer). The slots sit before the switch, unarmed.
+// TestDisappearingDefer). The slots sit before the switch, unarmed; each
+// case's defer statement arms its own.
 //
 // RUN: %check_cxxdefer %s %t
 
@@ -9,19 +10,23 @@
 
 #include "Inputs/trace.h"
 
+// CHECK: {{^}}static void run(int N) { (void)::cxxdefer::detail::abi_check<2>{}; unsigned char cxxdefer_bits_[[#FN:@LINE+1]]_24 = 0;
 static void run(int N) {
-  // CHECK: ::cxxdefer::detail::cond_slot<0> cxxdefer_d[[@LINE+3]]_5({{.*}}); try { ::cxxdefer::detail::cond_slot<1> cxxdefer_d[[@LINE+6]]_5({{.*}}); try { ::cxxdefer::detail::cond_slot<2> cxxdefer_d[[@LINE+12]]_5({{.*}}); try { switch (N) {
+  // CHECK: {{^}}  ::cxxdefer::detail::hoisted_open_slot<0> cxxdefer_d[[#D1:@LINE+4]]_5(cxxdefer_bits_[[#FN]]_24); try { ::cxxdefer::detail::hoisted_open_slot<1> cxxdefer_d[[#D2:@LINE+8]]_5(cxxdefer_bits_[[#FN]]_24); try { ::cxxdefer::detail::hoisted_open_slot<2> cxxdefer_d[[#D3:@LINE+15]]_5(cxxdefer_bits_[[#FN]]_24); try { switch (N) {
   switch (N) {
   case 1:
+    // CHECK: {{^}}    cxxdefer_d[[#D1]]_5.arm(::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)traceInt({{.*}}); }, ::cxxdefer::detail::val("case 1 deferred"), ::cxxdefer::detail::val(N)});
     __defer(traceInt("case 1 deferred", N));
     break;
   case 2:
+    // CHECK: {{^}}    cxxdefer_d[[#D2]]_5.arm(::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)traceInt({{.*}}); }, ::cxxdefer::detail::val("case 2 deferred"), ::cxxdefer::detail::val(N)});
     __defer(traceInt("case 2 deferred", N));
     [[fallthrough]];
   case 3:
     traceInt("case 3 body", N);
     break;
   case 100:
+    // CHECK: {{^}}    cxxdefer_d[[#D3]]_5.arm(::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)trace({{.*}}); }, ::cxxdefer::detail::val("never runs")});
     __defer(trace("never runs"));
     break;
   default:
@@ -29,6 +34,7 @@ static void run(int N) {
   }
   traceInt("after switch", N);
 }
+// CHECK: {{^}}} catch (...) { cxxdefer_d[[#D3]]_5.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { cxxdefer_d[[#D2]]_5.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { cxxdefer_d[[#D1]]_5.unwind(); ::cxxdefer::detail::rethrow(); } }{{$}}
 
 int main() {
   run(1);

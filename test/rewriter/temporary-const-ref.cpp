@@ -14,14 +14,16 @@ static void showString(const std::string &S) { std::printf("showString %s\n", S.
 static void consume(Tracked &&T) { T.use("consume"); }
 
 static void run() {
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}showTracked({{.*}}::cxxdefer::detail::val(Tracked("temp"))}); try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)showTracked({{.*}}); }, ::cxxdefer::detail::val(Tracked("temp"))}}; try {
   __defer(showTracked(Tracked("temp")));
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}showString({{.*}}("literal"){{.*}}}); try {
+  // The std::string the reference binds to is converted now.
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)showString({{.*}}); }, ::cxxdefer::detail::as<::std::string>("literal")}}; try {
   __defer(showString("literal"));
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}consume({{.*}}::cxxdefer::detail::val(Tracked("rvalue"))}); try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D3:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)consume({{.*}}); }, ::cxxdefer::detail::val(Tracked("rvalue"))}}; try {
   __defer(consume(Tracked("rvalue")));
   trace("body");
 }
+// CHECK: {{^}}} catch (...) { cxxdefer_d[[#D3]]_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { cxxdefer_d[[#D2]]_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { cxxdefer_d[[#D1]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }{{$}}
 
 int main() {
   run();

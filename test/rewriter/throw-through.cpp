@@ -20,19 +20,23 @@ const Error *Error::Address = nullptr;
 
 static void inner() {
   Tracked Local("local");
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}::cxxdefer::detail::ref(Local){{.*}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_o, auto&&... cxxdefer_a) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).use({{.*}}); }, ::cxxdefer::detail::ref(Local), ::cxxdefer::detail::val("deferred 1")}}; try {
   __defer(Local.use("deferred 1"));
   Tracked Later("later");
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_o, auto&&... cxxdefer_a) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).use({{.*}}); }, ::cxxdefer::detail::ref(Later), ::cxxdefer::detail::val("deferred 2")}}; try {
   __defer(Later.use("deferred 2"));
   Tracked Last("last");
   throw Error(42);
-  // CHECK: } catch (...) { if (cxxdefer_d{{[0-9]+}}_3.unwind(true)) return; ::cxxdefer::detail::rethrow(); } } catch (...) { if (cxxdefer_d[[@LINE-5]]_3.unwind(true)) return; ::cxxdefer::detail::rethrow(); } }
+  // Each handler runs its call with the exception current and rethrows it.
+  // CHECK: {{^}}} catch (...) { cxxdefer_d[[#D2]]_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { cxxdefer_d[[#D1]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }{{$}}
 }
 
 static void middle() {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D3:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)trace({{.*}}); }, ::cxxdefer::detail::val("deferred in middle")}}; try {
   __defer(trace("deferred in middle"));
   inner();
 }
+// CHECK: {{^}}} catch (...) { cxxdefer_d[[#D3]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }{{$}}
 
 int main() {
   try {

@@ -17,15 +17,17 @@ template <class... A> static void logAll(A... Args) {
 int main() {
   int N = 1;
   const char *Word = "world";
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}printf({{.*}}::cxxdefer::detail::val(N), ::cxxdefer::detail::val(Word), ::cxxdefer::detail::val(1.5)}); try {
+  // Every argument, the format included, is kept by value and forwarded.
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)std::printf(static_cast<decltype(cxxdefer_a)&&>(cxxdefer_a)...); }, ::cxxdefer::detail::val("printf %d %s %.1f\n"), ::cxxdefer::detail::val(N), ::cxxdefer::detail::val(Word), ::cxxdefer::detail::val(1.5)}}; try {
   __defer(std::printf("printf %d %s %.1f\n", N, Word, 1.5));
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}logAll({{.*}}::cxxdefer::detail::val(N), ::cxxdefer::detail::val(2), ::cxxdefer::detail::val(3)}); try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)logAll(static_cast<decltype(cxxdefer_a)&&>(cxxdefer_a)...); }, ::cxxdefer::detail::val(N), ::cxxdefer::detail::val(2), ::cxxdefer::detail::val(3)}}; try {
   __defer(logAll(N, 2, 3));
   N = 5;
   Word = "changed";
   trace("body");
   return 0;
 }
+// CHECK: {{^}}} catch (...) { cxxdefer_d[[#D2]]_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { cxxdefer_d[[#D1]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }{{$}}
 
 // EXEC:      body
 // EXEC-NEXT: 1 2 3

@@ -8,18 +8,20 @@
 #include "Inputs/trace.h"
 
 static void run(int N) {
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)traceInt({{.*}}); }, ::cxxdefer::detail::val("deferred in run"), ::cxxdefer::detail::val(N)}}; try {
   __defer(traceInt("deferred in run", N));
   traceInt("run body", N);
-  // CHECK: } catch (...) { if (cxxdefer_d[[@LINE-2]]_3.unwind(true)) return; ::cxxdefer::detail::rethrow(); } }
+  // CHECK: {{^}}} catch (...) { cxxdefer_d[[#D1]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }{{$}}
 }
 
 int main() {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)trace({{.*}}); }, ::cxxdefer::detail::val("deferred in main")}}; try {
   __defer(trace("deferred in main"));
   run(1);
   run(2);
   trace("main body");
 }
+// CHECK: {{^}}} catch (...) { cxxdefer_d[[#D2]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }{{$}}
 
 // EXEC:      run body 1
 // EXEC-NEXT: deferred in run 1

@@ -4,14 +4,11 @@
 // exception. The calls run before the locals that were alive at their
 // defer statement die, after those declared later (SPEC 2.5).
 //
-// RUN: %cxxdefer %s -- -std=c++17 > %t.cpp
-// RUN: %if !forced-tier %{ %FileCheck %s --input-file=%t.cpp %}
-// RUN: %clangxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s --check-prefix=EXEC
-// RUN: %gxx -std=c++17 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.gcc && %t.gcc | %FileCheck %s --check-prefix=EXEC
-// RUN: %plugin_cxx -std=c++17 -Wall -Wextra -Werror %s -o %t.plugin && %t.plugin | %FileCheck %s --check-prefix=EXEC
-// RUN: %cxxdefer %s -- -std=c++14 > %t14.cpp
-// RUN: %clangxx -std=c++14 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t14.cpp -o %t14.clang && %t14.clang | %FileCheck %s --check-prefix=EXEC
-// RUN: %gxx -std=c++14 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t14.cpp -o %t14.gcc && %t14.gcc | %FileCheck %s --check-prefix=EXEC
+// Go heap-allocates the defers of a loop: each execution pushes a record
+// on the function's frame (declared before the loop, with one handler at
+// the end of the body).
+//
+// RUN: %check_cxxdefer %s %t
 
 #include <cxxdefer.h>
 
@@ -22,63 +19,85 @@
 
 static void forLoop(int N) {
   Tracked Outer("outer");
-  // CHECK: ::cxxdefer::detail::defer_frame cxxdefer_frame{{[0-9_]+}}(true); try { for
+  // CHECK: {{^}}  ::cxxdefer::detail::defer_frame cxxdefer_frame[[#F1:@LINE+4]]_5; try { for (int I = 0; I < N; ++I) {
   for (int I = 0; I < N; ++I) {
     Tracked Inner("inner");
-    // CHECK: ::cxxdefer::detail::heap_defer({{.*}}traceInt{{.*}}val(I)});
+    // CHECK: {{^}}    ::cxxdefer::detail::heap_defer(cxxdefer_frame[[#F1]]_5, ::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)traceInt({{.*}}); }, ::cxxdefer::detail::val("for"), ::cxxdefer::detail::val(I)});
     __defer(traceInt("for", I));
     if (I == 1)
       continue;
-    // CHECK: ::cxxdefer::detail::heap_defer({{.*}}use{{.*}}ref(Outer)});
+    // CHECK: {{^}}    ::cxxdefer::detail::heap_defer(cxxdefer_frame[[#F1]]_5, ::cxxdefer::detail::call{[](auto&& cxxdefer_o, auto&&... cxxdefer_a) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).use({{.*}}); }, ::cxxdefer::detail::ref(Outer), ::cxxdefer::detail::val("for")});
     __defer(Outer.use("for"));
   }
   Tracked Later("later");
   trace("forLoop body done");
 }
+// CHECK: {{^}}} catch (...) { cxxdefer_frame[[#F1]]_5.unwind(); ::cxxdefer::detail::rethrow(); } }{{$}}
 
 static void rangeWhileDo() {
   std::vector<int> Values{1, 2, 3};
+  // CHECK: {{^}}  ::cxxdefer::detail::defer_frame cxxdefer_frame[[#F2:@LINE+3]]_5; try { for (int V : Values)
   for (int V : Values)
+    // CHECK: {{^}}    ::cxxdefer::detail::heap_defer(cxxdefer_frame[[#F2]]_5, ::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)traceInt({{.*}}); }, ::cxxdefer::detail::val("range"), ::cxxdefer::detail::val(V)});
     __defer(traceInt("range", V));
   int J = 0;
+  // The declaration of J ends the first frame's stretch: a second frame.
+  // CHECK: {{^}}  ::cxxdefer::detail::defer_frame cxxdefer_frame[[#F3:@LINE+3]]_5; try { while (J < 2)
   while (J < 2)
+    // CHECK: {{^}}    ::cxxdefer::detail::heap_defer(cxxdefer_frame[[#F3]]_5, ::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)traceInt({{.*}}); }, ::cxxdefer::detail::val("while"), ::cxxdefer::detail::val(J++)});
     __defer(traceInt("while", J++));
   do {
+    // CHECK: {{^}}    ::cxxdefer::detail::heap_defer(cxxdefer_frame[[#F3]]_5, ::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)traceInt({{.*}}); }, ::cxxdefer::detail::val("do"), ::cxxdefer::detail::val(J)});
     __defer(traceInt("do", J));
   } while (--J > 0);
 }
+// CHECK: {{^}}} catch (...) { cxxdefer_frame[[#F3]]_5.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { cxxdefer_frame[[#F2]]_5.unwind(); ::cxxdefer::detail::rethrow(); } }{{$}}
 
 static int earlyReturn() {
+  // CHECK: {{^}}  ::cxxdefer::detail::defer_frame cxxdefer_frame[[#F4:@LINE+3]]_5; try { for (int I = 0;; ++I) {
   for (int I = 0;; ++I) {
+    // CHECK: {{^}}    ::cxxdefer::detail::heap_defer(cxxdefer_frame[[#F4]]_5, ::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)traceInt({{.*}}); }, ::cxxdefer::detail::val("early"), ::cxxdefer::detail::val(I)});
     __defer(traceInt("early", I));
     if (I == 2)
+      // CHECK: {{^}}      return I * 10;
       return I * 10;
     if (I > 5)
       break;
   }
   return -1;
 }
+// CHECK: {{^}}} catch (...) { cxxdefer_frame[[#F4]]_5.unwind(); ::cxxdefer::detail::rethrow(); } }{{$}}
 
 static void throwsInLoop() {
+  // CHECK: {{^}}  ::cxxdefer::detail::defer_frame cxxdefer_frame[[#F6:@LINE+3]]_5; try { for (int I = 0; I < 5; ++I) {
   for (int I = 0; I < 5; ++I) {
+    // CHECK: {{^}}    ::cxxdefer::detail::heap_defer(cxxdefer_frame[[#F6]]_5, ::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)traceInt({{.*}}); }, ::cxxdefer::detail::val("thrown"), ::cxxdefer::detail::val(I)});
     __defer(traceInt("thrown", I));
     if (I == 1)
       throw std::runtime_error("in loop");
   }
 }
+// CHECK: {{^}}} catch (...) { cxxdefer_frame[[#F6]]_5.unwind(); ::cxxdefer::detail::rethrow(); } }{{$}}
 
+// A backward goto repeats the defer statement: heap records too.
 static void gotoLoop(int N) {
+// CHECK: {{^}}::cxxdefer::detail::defer_frame cxxdefer_frame[[#F5:@LINE+3]]_3; try { again:
 again:
+  // CHECK: {{^}}  ::cxxdefer::detail::heap_defer(cxxdefer_frame[[#F5]]_3, ::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)traceInt({{.*}}); }, ::cxxdefer::detail::val("goto"), ::cxxdefer::detail::val(N)});
   __defer(traceInt("goto", N));
   if (--N > 0)
     goto again;
 }
+// CHECK: {{^}}} catch (...) { cxxdefer_frame[[#F5]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }{{$}}
 
 static void nestedLoops() {
+  // CHECK: {{^}}  ::cxxdefer::detail::defer_frame cxxdefer_frame[[#F7:@LINE+4]]_7; try { for (int I = 0; I < 2; ++I)
   for (int I = 0; I < 2; ++I)
     for (int J = 0; J < 2; ++J)
+      // CHECK: {{^}}      ::cxxdefer::detail::heap_defer(cxxdefer_frame[[#F7]]_7, ::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)traceInt({{.*}}); }, ::cxxdefer::detail::val("nested"), ::cxxdefer::detail::val(I * 10 + J)});
       __defer(traceInt("nested", I * 10 + J));
 }
+// CHECK: {{^}}} catch (...) { cxxdefer_frame[[#F7]]_7.unwind(); ::cxxdefer::detail::rethrow(); } }{{$}}
 
 int main() {
   forLoop(3);
