@@ -67,21 +67,33 @@ private:
     return false;
   }
 
-  /// The function whose result `__result` names at \p DC, or null.
+  /// The function whose result `__result` names at \p DC; null where the
+  /// header's placeholder answers: no such function, a template, or a
+  /// closure that contains the defer statement but whose result type is
+  /// not deduced yet (its `return` comes later; FindSites.cpp decides once
+  /// it is known whether the closure has a result of its own).
   static const FunctionDecl *owner(const DeclContext *DC) {
+    bool InDeferStatement = false;
     for (; DC; DC = DC->getParent()) {
       const auto *FD = dyn_cast<FunctionDecl>(DC);
       if (!FD)
         continue;
-      if (isDeferStatementLambda(FD))
-        continue; // the parse-only lambda around a deferred call
+      if (isDeferStatementLambda(FD)) {
+        InDeferStatement = true; // the parse-only lambda around a call
+        continue;
+      }
       if (FD->isTemplated())
         return nullptr;
       QualType T = FD->getReturnType();
       const auto *Method = dyn_cast<CXXMethodDecl>(FD);
       bool IsLambda = Method && Method->getParent()->isLambda();
-      if (T->getContainedDeducedType() && T->isUndeducedType())
-        continue; // a closure whose result type is deduced
+      bool HasDeferStatement = InDeferStatement;
+      InDeferStatement = false;
+      if (T->getContainedDeducedType() && T->isUndeducedType()) {
+        if (HasDeferStatement)
+          return nullptr;
+        continue; // a deferred closure whose result type is deduced
+      }
       if (IsLambda && T->isVoidType())
         continue; // a closure without a result of its own (FindSites.cpp)
       return FD;

@@ -630,9 +630,19 @@ private:
     // them at run time only: it stops being constexpr. C++17 makes every
     // eligible lambda implicitly constexpr; a rewritten one simply stops
     // being eligible, so only written specifiers count.
-    if (FD->isConstexpr() && !Ctx.getLangOpts().CPlusPlus20 &&
-        !constexprKeywords(FD, F.ConstexprKeywords))
-      F.Errors.push_back({DiagId::ConstexprNeedsCxx20, First, {Name}});
+    if (FD->isConstexpr()) {
+      std::vector<SourceLocation> Keywords;
+      bool Spellable = constexprKeywords(FD, Keywords);
+      const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+      bool Implicit = Method && Method->getParent()->isLambda() &&
+                      Keywords.empty() && !FD->isConsteval();
+      if (Ctx.getLangOpts().CPlusPlus20)
+        F.StaysConstexpr = !Implicit;
+      else if (Spellable)
+        F.ConstexprKeywords = std::move(Keywords);
+      else
+        F.Errors.push_back({DiagId::ConstexprNeedsCxx20, First, {Name}});
+    }
     Out.Functions.push_back(std::move(F));
   }
 };

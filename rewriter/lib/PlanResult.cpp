@@ -73,8 +73,7 @@ bool planResult(const DeferFunction &F, bool AnyCanRecover, ASTContext &Ctx,
   };
   Plan.Coroutine = F.Coroutine;
   // C++20 allows neither goto nor labels in a constexpr function.
-  Plan.ReturnInHandler =
-      FD->isConstexpr() && !Ctx.getLangOpts().CPlusPlus23;
+  Plan.ReturnInHandler = F.StaysConstexpr && !Ctx.getLangOpts().CPlusPlus23;
 
   if (F.Coroutine) {
     if (!F.ResultRefs.empty())
@@ -176,7 +175,7 @@ void planReturnTracking(const DeferFunction &F, ASTContext &Ctx,
   // Tracking relies on NRVO: -fno-elide-constructors would destroy the
   // tracked local itself.
   if (!Plan.Exceptions || !MayThrowAfterReturn || F.Coroutine ||
-      FD->isConstexpr() || R.ReturnsNothing ||
+      F.StaysConstexpr || R.ReturnsNothing ||
       R.Strategy == ResultStrategy::Named ||
       !Ctx.getLangOpts().ElideConstructors)
     return;

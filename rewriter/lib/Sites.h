@@ -77,6 +77,10 @@ struct DeferFunction {
   /// Gotos that leave their top-level statement, as (top-level index of
   /// the goto, of its label); forward and backward.
   std::vector<std::pair<unsigned, unsigned>> Jumps;
+  /// The function is constexpr after the rewrite too: C++20 and a written
+  /// `constexpr` or `consteval` (a lambda that is only implicitly
+  /// constexpr stops being eligible, and C++14/17 lose the keyword).
+  bool StaysConstexpr = false;
   /// Under C++14 and 17, the `constexpr` keywords of the function's
   /// declarations (which the rewrite turns into `inline`).
   std::vector<clang::SourceLocation> ConstexprKeywords;

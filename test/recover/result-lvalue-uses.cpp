@@ -5,13 +5,10 @@
 // argument. Each deferred call below sees the value `return` stored and
 // changes it; the caller gets the final value.
 //
-// XFAIL: *
-// A known limitation (docs/limitations.md): before the rewrite `__result`
-// is the parse-only placeholder of cxxdefer/parse_only.h. Its conversions
-// and operators cover assignment, arithmetic, comparison, `&__result` and
-// passing it to a non-template parameter, but member access, subscripts
-// and template argument deduction see the placeholder type, so this file
-// does not parse for the rewriter. The workaround is `R &r = __result;`.
+// The rewrite gives `__result` its real type before analysing
+// (AnalysisConsumer.cpp), so all of this works with the plugin and the
+// batch tool. Without the plugin (an editor) `__result` is the header's
+// stand-in, on which member access, subscripts and deduction do not parse.
 //
 // RUN: %check_cxxdefer %s %t
 

@@ -2,17 +2,9 @@
 // its own: they run when the closure returns, inside the outer function's
 // exit sequence, before the outer function's earlier deferred calls.
 //
-// XFAIL: *
-// Under C++17 the rewriter rejects the inner defer statement: "'__defer' in
-// this constexpr function needs C++20: before C++20 the function stops
-// being constexpr, and one of its declarations is in another file or comes
-// from a macro". A C++17 lambda is implicitly constexpr when it can be, so
-// the closure counts as a constexpr function, and it is written inside the
-// outer `__defer(...)`. But an implicitly constexpr lambda has no keyword
-// to remove: the rule should not apply. C++14 and C++20 rewrite the file
-// (the lines below are the C++20 text, which C++17 should match) and the
-// programs print the EXEC lines. Go's recover1.go tests rely on exactly
-// this nesting (a deferred closure that defers).
+// A C++17 lambda is implicitly constexpr; only a written `constexpr`
+// makes the rewrite treat a function as constexpr (FindSites.cpp), so the
+// closure's own defer statements are rewritten in every mode.
 //
 // RUN: %check_cxxdefer %s %t
 
