@@ -42,6 +42,9 @@ private:
   void warn(SourceLocation Loc, const std::string &Message,
             FindingLevel Level = FindingLevel::Warning) {
     Findings.push_back({Level, Loc, Message});
+    // Every warning made here is about a dangling reference.
+    if (Level == FindingLevel::Warning)
+      Findings.back().Flag = "cxxdefer-dangling";
   }
 
   /// The file range of \p R, or an invalid range when any end of it comes

@@ -59,11 +59,13 @@ static bool rewriteFunction(DeferFunction &F, ASTContext &Ctx,
                    classRemark(Site)};
     Remark.Class = Site.Class;
     Out.Findings.push_back(Remark);
-    if (Opts.WarnDeferInLoop && Site.InLoop)
-      Out.Findings.push_back(
-          {FindingLevel::Warning, Site.Statement.getBegin(),
-           "defer statement in a loop: every iteration adds a call that "
-           "runs only when the function returns"});
+    if (Opts.WarnDeferInLoop && Site.InLoop) {
+      Finding Warning{FindingLevel::Warning, Site.Statement.getBegin(),
+                      "defer statement in a loop: every iteration adds a "
+                      "call that runs only when the function returns"};
+      Warning.Flag = "cxxdefer-defer-in-loop";
+      Out.Findings.push_back(Warning);
+    }
     Ok &= planCaptures(Site, F, Ctx, Out.Findings);
   }
   Ok &= planResult(F, Ctx, Out.Findings);

@@ -77,6 +77,9 @@ struct Finding {
   /// For the class remark of a defer statement (-Rpass=defer): the class
   /// it reports, so front ends need not read the message back.
   std::optional<DeferClass> Class = std::nullopt;
+  /// For a warning: its flag without -W ("cxxdefer-dangling"), which the
+  /// front ends honour the way clang honours -W, -Wno- and -Werror=.
+  std::string Flag = {};
 };
 
 /// The new text of one user file.
