@@ -18,6 +18,8 @@ PACKAGES=(
   # Tests and benchmarks (libclang-rt-19-dev: the ASan/TSan runtimes that
   # the pool and thread tests link; only a Recommends of clang-19).
   valgrind libbenchmark-dev libclang-rt-19-dev
+  # The compiler cache test/plugin/ccache.test runs the plugin behind.
+  ccache
 )
 
 is_installed() {
