@@ -5,44 +5,80 @@
 //===----------------------------------------------------------------------===//
 ///
 /// \file
-/// Installing the new texts. By the time a plugin runs, the preprocessor
-/// exists and has consumed PreprocessorOptions' remapped files, so remapping
-/// is too late. What works is SourceManager::overrideFileContents, which
-/// replaces the text behind a FileEntry:
+/// Installing the new texts. Normally the plugin knows what to rewrite
+/// before clang creates the preprocessor of the live compile, and hands the
+/// texts over as remapped files (PreprocessorOptions::addRemappedFile), the
+/// documented way for a tool to make clang read a buffer instead of a file.
+/// The FileEntry stays the one on disk, so __FILE__, -MD dependencies and
+/// the debug file name are the user's, and every FileID, the main file's
+/// included, is sized from the new text.
 ///
-/// - A header gets its FileID, and with it its range of source locations,
-///   only when the compile enters it, so the override is all it needs.
-/// - The main file already has its FileID, sized from the original text.
-///   Overriding it alone is silently wrong: locations past the old size fall
-///   into the next FileID, and __LINE__, diagnostics and debug lines come
-///   out wrong without any error. So the main file also gets a new FileID,
-///   created from the same FileEntry (its name, __FILE__, -MD dependencies
-///   and debug file name stay the same), which is sized from the new text.
-///   The old FileID stays behind, unused.
-/// - The core keeps every line of the new text where it was in the user's
-///   text, so line numbers, __LINE__, assert messages and debug line tables
-///   stay the user's.
+/// Rarely (a header that the plugin's scan could not find, reached through
+/// a computed #include) the first mention of `__defer` shows up while the
+/// compile is already reading. Then SourceManager::overrideFileContents
+/// replaces the headers that have not been entered yet: a header gets its
+/// FileID, and with it its range of source locations, only when it is
+/// entered. A file already read cannot be replaced.
 ///
-/// Reporting findings. A finding is placed at its offset in the new text;
-/// that location exists only once the compile has entered the file, so
-/// findings are reported at the end of the translation unit. Clang 19 gives
-/// a plugin's custom diagnostic IDs no warning group, so -w and -Werror do
-/// not reach them and a remark would be printed unconditionally: the
-/// reporter applies -w, -Werror and the remark request itself.
+/// The core keeps every line of the new text where it was in the user's
+/// text, so line numbers, __LINE__, assert messages and debug line tables
+/// stay the user's.
+///
+/// Reporting findings. A finding's location exists only once the compile
+/// has entered its file, so findings are reported at the end of the
+/// translation unit. Columns and the source snippet must be the user's, not
+/// the rewritten line's: for each rewritten file that has findings, the
+/// reporter creates one more FileID holding the original text, with the
+/// same include location (so "In file included from" is unchanged), and
+/// reports there. A file whose text has #line directives or line markers is
+/// reported in the live FileID instead, because those directives live in
+/// its line table; lines are right there too. So is everything under
+/// -verify, which matches diagnostics to files by their file entry.
+///
+/// Clang 19 gives a plugin's custom diagnostic IDs no warning group and a
+/// fixed level, so -w, -W and -Werror do not reach them and a remark would
+/// be printed unconditionally: the reporter applies WarningPolicy and the
+/// remark request itself.
 ///
 //===----------------------------------------------------------------------===//
 
 #include "LiveCompile.h"
+#include "WarningFlags.h"
 
 #include "clang/Basic/DiagnosticFrontend.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
+#include "clang/Lex/PreprocessorOptions.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 
 using namespace clang;
 using namespace cxxdefer;
 using namespace cxxdefer::plugin;
+
+void cxxdefer::plugin::remapBeforePreprocessing(
+    CompilerInstance &Live, llvm::ArrayRef<NewFileText> Files) {
+  PreprocessorOptions &PPOpts = Live.getPreprocessorOpts();
+  for (const NewFileText &File : Files)
+    // Owned by the SourceManager once the preprocessor takes it
+    // (RetainRemappedFileBuffers is false).
+    PPOpts.addRemappedFile(
+        File.File.getName(),
+        llvm::MemoryBuffer::getMemBufferCopy(File.Text, File.File.getName())
+            .release());
+}
+
+void cxxdefer::plugin::forgetRemappedTexts(CompilerInstance &Live,
+                                           llvm::ArrayRef<NewFileText> Files) {
+  auto &Buffers = Live.getPreprocessorOpts().RemappedFileBuffers;
+  llvm::erase_if(
+      Buffers, [&](const std::pair<std::string, llvm::MemoryBuffer *> &Remap) {
+        return llvm::any_of(Files, [&](const NewFileText &File) {
+          return File.File.getName() == Remap.first;
+        });
+      });
+}
 
 /// Whether the live compile has already given \p File a FileID, that is,
 /// started to read it.
@@ -50,64 +86,102 @@ static bool hasBeenEntered(const SourceManager &SM, FileEntryRef File) {
   return SM.translateFile(File).isValid();
 }
 
-/// Gives the main file a new FileID for its overridden text (see the file
-/// comment for why overriding it is not enough).
-static void recreateMainFileID(SourceManager &SM, FileEntryRef Main) {
-  SourceLocation OldStart = SM.getLocForStartOfFile(SM.getMainFileID());
-  SrcMgr::CharacteristicKind Kind = SM.getFileCharacteristic(OldStart);
-  SM.setMainFileID(SM.createFileID(Main, SourceLocation(), Kind));
-}
-
-bool cxxdefer::plugin::installNewTexts(CompilerInstance &Live,
-                                       llvm::ArrayRef<NewFileText> Files,
-                                       bool MainFileUnread) {
+bool cxxdefer::plugin::overrideUnreadFiles(CompilerInstance &Live,
+                                           llvm::ArrayRef<NewFileText> Files) {
   SourceManager &SM = Live.getSourceManager();
   for (const NewFileText &File : Files) {
-    bool TooLate =
-        File.IsMainFile ? !MainFileUnread : hasBeenEntered(SM, File.File);
-    if (TooLate) {
-      // Only possible when a file that never mentions __defer or __result
-      // needs a rewrite (a defer statement written through a macro), and
-      // was read before the first file that does was included.
-      StringRef Name = File.File.getName();
-      reportPluginError(
-          Live.getDiagnostics(),
-          llvm::Twine("cannot rewrite '") + Name +
-              "': it was compiled before the first file that mentions "
-              "'__defer' or '__result' was included; mention '__defer' in '" +
-              Name + "' (a comment is enough) to have it rewritten");
-      return false;
-    }
+    if (!File.IsMainFile && !hasBeenEntered(SM, File.File))
+      continue;
+    // Only possible when a file that never mentions __defer or __result
+    // needs a rewrite (a defer statement written through a macro), and was
+    // read before the first file that does was included.
+    StringRef Name = File.File.getName();
+    reportPluginError(
+        Live.getDiagnostics(),
+        llvm::Twine("cannot rewrite '") + Name +
+            "': it was compiled before the first file that mentions "
+            "'__defer' or '__result' was included; mention '__defer' in '" +
+            Name + "' (a comment is enough) to have it rewritten");
+    return false;
   }
-
-  for (const NewFileText &File : Files) {
+  for (const NewFileText &File : Files)
     SM.overrideFileContents(File.File, llvm::MemoryBuffer::getMemBufferCopy(
                                            File.Text, File.File.getName()));
-    if (File.IsMainFile)
-      recreateMainFileID(SM, File.File);
-  }
   return true;
 }
 
-/// The location of \p F in the live compile, or an invalid location if the
-/// finding has none or its file was never entered. \p FileIDs caches the
-/// FileID of each header (the lookup walks every FileID).
-static SourceLocation
-locateFinding(const PlacedFinding &F, const SourceManager &SM,
-              llvm::DenseMap<const FileEntry *, FileID> &FileIDs) {
-  if (!F.File)
-    return SourceLocation();
-  FileID FID = SM.getMainFileID();
-  if (!F.InMainFile) {
-    auto [It, Inserted] = FileIDs.try_emplace(&F.File->getFileEntry());
+namespace {
+
+/// Turns a finding's file and offsets into a location of the live compile,
+/// on the user's own text where the file was rewritten.
+class FindingLocator {
+public:
+  FindingLocator(CompilerInstance &Live, llvm::ArrayRef<NewFileText> Files)
+      : SM(Live.getSourceManager()), Files(Files),
+        // -verify matches a diagnostic to its expected-* comment by file
+        // entry, which a copy of the text does not have.
+        UseLiveText(Live.getDiagnosticOpts().VerifyDiagnostics) {}
+
+  SourceLocation locate(const PlacedFinding &F) {
+    if (!F.File)
+      return SourceLocation();
+    FileID Live = liveFileID(F);
+    if (Live.isInvalid())
+      return SourceLocation();
+    const NewFileText *New = newTextOf(*F.File);
+    bool HasLineDirectives =
+        SM.getSLocEntry(Live).getFile().hasLineDirectives();
+    if (!New || HasLineDirectives || UseLiveText)
+      return composed(Live, F.Offset);
+    return composed(originalFileID(*New, Live), F.OriginalOffset);
+  }
+
+private:
+  SourceManager &SM;
+  llvm::ArrayRef<NewFileText> Files;
+  bool UseLiveText;
+  /// The headers' live FileIDs (the lookup walks every FileID).
+  llvm::DenseMap<const FileEntry *, FileID> LiveIDs;
+  /// The FileIDs holding the original text of rewritten files.
+  llvm::DenseMap<const FileEntry *, FileID> OriginalIDs;
+
+  FileID liveFileID(const PlacedFinding &F) {
+    if (F.InMainFile)
+      return SM.getMainFileID();
+    auto [It, Inserted] = LiveIDs.try_emplace(&F.File->getFileEntry());
     if (Inserted)
       It->second = SM.translateFile(*F.File);
-    FID = It->second;
+    return It->second;
   }
-  if (FID.isInvalid() || F.Offset > SM.getFileIDSize(FID))
-    return SourceLocation();
-  return SM.getComposedLoc(FID, F.Offset);
-}
+
+  const NewFileText *newTextOf(FileEntryRef File) const {
+    for (const NewFileText &New : Files)
+      if (New.File == File)
+        return &New;
+    return nullptr;
+  }
+
+  /// A FileID with the original text of \p New, included where its live
+  /// FileID \p Live was, with the same characteristic.
+  FileID originalFileID(const NewFileText &New, FileID Live) {
+    auto [It, Inserted] = OriginalIDs.try_emplace(&New.File.getFileEntry());
+    if (Inserted)
+      It->second = SM.createFileID(
+          llvm::MemoryBuffer::getMemBufferCopy(New.OriginalText,
+                                               New.File.getName()),
+          SM.getFileCharacteristic(SM.getLocForStartOfFile(Live)),
+          /*LoadedID=*/0, /*LoadedOffset=*/0, SM.getIncludeLoc(Live));
+    return It->second;
+  }
+
+  SourceLocation composed(FileID FID, unsigned Offset) const {
+    if (FID.isInvalid() || Offset > SM.getFileIDSize(FID))
+      return SourceLocation();
+    return SM.getComposedLoc(FID, Offset);
+  }
+};
+
+} // namespace
 
 /// Reports \p Message at \p Loc with a plugin-defined diagnostic of \p Level.
 static void reportCustom(DiagnosticsEngine &Diags,
@@ -116,15 +190,20 @@ static void reportCustom(DiagnosticsEngine &Diags,
   Diags.Report(Loc, Diags.getCustomDiagID(Level, "%0")) << Message;
 }
 
-/// Reports a warning finding the way clang would report a warning of its
-/// own. \returns whether it was shown.
-static bool reportWarning(DiagnosticsEngine &Diags, SourceLocation Loc,
-                          StringRef Message) {
-  if (Diags.getIgnoreAllWarnings())
+/// Reports a warning finding at the level \p Policy gives its flag, with
+/// the flag after the message as clang shows its own. \returns whether it
+/// was shown.
+static bool reportWarning(CompilerInstance &Live, SourceLocation Loc,
+                          const PlacedFinding &F, const WarningPolicy &Policy) {
+  WarningLevel Level = Policy.levelOf(F.Flag);
+  if (Level == WarningLevel::Ignored)
     return false;
-  reportCustom(Diags,
-               Diags.getWarningsAsErrors() ? DiagnosticsEngine::Error
-                                           : DiagnosticsEngine::Warning,
+  std::string Message = F.Message;
+  if (Live.getDiagnosticOpts().ShowOptionNames && !F.Flag.empty())
+    Message += " [" + Policy.optionText(F.Flag) + "]";
+  reportCustom(Live.getDiagnostics(),
+               Level == WarningLevel::Error ? DiagnosticsEngine::Error
+                                            : DiagnosticsEngine::Warning,
                Loc, Message);
   return true;
 }
@@ -158,27 +237,28 @@ static bool reportRemark(DiagnosticsEngine &Diags, SourceLocation Loc,
 
 void cxxdefer::plugin::reportFindings(CompilerInstance &Live,
                                       llvm::ArrayRef<PlacedFinding> Findings,
+                                      llvm::ArrayRef<NewFileText> Files,
+                                      const WarningPolicy &Policy,
                                       bool RemarksRequested) {
   DiagnosticsEngine &Diags = Live.getDiagnostics();
-  const SourceManager &SM = Live.getSourceManager();
   // -Rpass= takes a regular expression; the built-in remark is enabled by
   // any -Rpass=, so the plugin must do the matching.
   bool PassRemarks =
       Live.getCodeGenOpts().OptimizationRemark.patternMatches("defer");
   bool AnalysisRemarks =
       Live.getCodeGenOpts().OptimizationRemarkAnalysis.patternMatches("defer");
-  llvm::DenseMap<const FileEntry *, FileID> FileIDs;
+  FindingLocator Locator(Live, Files);
 
   bool LastShown = false; // whether the finding the next note belongs to was
   for (const PlacedFinding &F : Findings) {
-    SourceLocation Loc = locateFinding(F, SM, FileIDs);
+    SourceLocation Loc = Locator.locate(F);
     switch (F.Level) {
     case DiagLevel::Error:
       reportCustom(Diags, DiagnosticsEngine::Error, Loc, F.Message);
       LastShown = true;
       break;
     case DiagLevel::Warning:
-      LastShown = reportWarning(Diags, Loc, F.Message);
+      LastShown = reportWarning(Live, Loc, F, Policy);
       break;
     case DiagLevel::Remark:
       LastShown = reportRemark(Diags, Loc, F, PassRemarks, AnalysisRemarks,

@@ -7,7 +7,7 @@
 /// \file
 /// The two places where the pre-parse's results enter the live compile: its
 /// SourceManager, which must read the new texts, and its DiagnosticsEngine,
-/// which reports the core's findings at the user's lines.
+/// which reports the core's findings on the user's own text.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -25,23 +25,40 @@ class DiagnosticsEngine;
 
 namespace cxxdefer::plugin {
 
+class WarningPolicy;
+
 /// Makes the \p Live compile read the new texts in \p Files instead of the
-/// files on disk. \p MainFileUnread says that the live compile has not
-/// started to lex its main file, so the main file may still be replaced.
+/// files on disk. Must run before \p Live creates its preprocessor; every
+/// file, the main file included, can be replaced then.
+void remapBeforePreprocessing(clang::CompilerInstance &Live,
+                              llvm::ArrayRef<NewFileText> Files);
+
+/// Once \p Live has created its preprocessor (which took the remapped texts
+/// over), drops them from its options so that no later preprocessor (a
+/// module build) sees them again.
+void forgetRemappedTexts(clang::CompilerInstance &Live,
+                         llvm::ArrayRef<NewFileText> Files);
+
+/// Makes the \p Live compile, which is already reading its input, read the
+/// new texts of \p Files in headers it has not entered yet.
 ///
 /// All or nothing: if some file cannot be replaced any more (the compile has
 /// already read it), nothing is replaced and an error is reported.
 /// \returns whether the texts were installed.
-bool installNewTexts(clang::CompilerInstance &Live,
-                     llvm::ArrayRef<NewFileText> Files, bool MainFileUnread);
+bool overrideUnreadFiles(clang::CompilerInstance &Live,
+                         llvm::ArrayRef<NewFileText> Files);
 
-/// Reports \p Findings as diagnostics of the \p Live compile, at the end of
-/// the translation unit. Remarks are shown only if the user asked for them,
-/// with -Rpass=defer or, when \p RemarksRequested, with the plugin's own
-/// option. Notes are shown when the finding they belong to is.
+/// Reports \p Findings as diagnostics of the \p Live compile, once it has
+/// entered every file, on the user's own text: a finding in a file that was
+/// rewritten (\p Files) is shown in a copy of the original text that sits
+/// where the file was included. Warnings get the level \p Policy gives their
+/// flag; remarks are shown only if the user asked for them, with
+/// -Rpass=defer or, when \p RemarksRequested, with the plugin's own option.
+/// Notes are shown when the finding they belong to is.
 void reportFindings(clang::CompilerInstance &Live,
                     llvm::ArrayRef<PlacedFinding> Findings,
-                    bool RemarksRequested);
+                    llvm::ArrayRef<NewFileText> Files,
+                    const WarningPolicy &Policy, bool RemarksRequested);
 
 /// Reports an error of the plugin itself (not of the user's code), without a
 /// location, as "cxxdefer: <Message>".

@@ -6,15 +6,16 @@
 ///
 /// \file
 /// The pre-parse is a second compile that runs inside the live one, before
-/// or while the live one reads its input. What makes that safe:
+/// (or, rarely, while) the live one reads its input. What makes that safe:
 ///
 /// - It compiles a copy of the live CompilerInvocation, so it sees the same
-///   text, macros, include paths and language options. In the copy, every
-///   option that produces output is reset so that nothing happens twice:
-///   the action becomes ParseSyntaxOnly, and the output file, dependency
-///   files and the include tree (-MD, -MF, -H), serialized and logged
-///   diagnostics, -verify, statistics, -ftime-report, -ftime-trace and -v
-///   are switched off. No plugin is loaded or requested.
+///   text, macros, include paths (the runtime header's directory included)
+///   and language options. In the copy, every option that produces output
+///   is reset so that nothing happens twice: the action becomes
+///   ParseSyntaxOnly, and the output file, dependency files and the include
+///   tree (-MD, -MF, -H), serialized and logged diagnostics, -verify,
+///   statistics, -ftime-report, -ftime-trace and -v are switched off. No
+///   plugin is loaded or requested.
 /// - Its diagnostics go to an IgnoringDiagConsumer: the live compile reports
 ///   everything the user sees, on the text it actually compiles. Warnings
 ///   are off too; only errors matter here, and they only decide whether the
@@ -30,9 +31,6 @@
 ///   profile, which shows the pre-parse as one "cxxdefer pre-parse" event.
 ///   A crash in it is reported like a crash of clang itself; if the host
 ///   does recover crashes on that thread, the pre-parse fails instead.
-/// - Its FrontendAction instantiates every registered AST plugin again, this
-///   one included, and there is no way to opt out. A thread_local flag tells
-///   that instance it is inside a pre-parse, and it declines to run.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -56,19 +54,7 @@ using namespace cxxdefer::plugin;
 
 namespace {
 
-/// Set on the thread that runs a pre-parse, for as long as it runs.
-thread_local bool InsidePreParse = false;
-
 using Clock = std::chrono::steady_clock;
-
-/// Marks the current thread as running a pre-parse for its lifetime.
-class PreParseScope {
-public:
-  PreParseScope() { InsidePreParse = true; }
-  ~PreParseScope() { InsidePreParse = false; }
-  PreParseScope(const PreParseScope &) = delete;
-  PreParseScope &operator=(const PreParseScope &) = delete;
-};
 
 /// Runs the core once the pre-parse has seen the whole translation unit, and
 /// copies its results out while the nested SourceManager still exists.
@@ -91,10 +77,15 @@ public:
       : Opts(Opts), Out(Out) {}
 
 protected:
+  /// The preprocessor exists and has not read a token: whatever must watch
+  /// the whole pre-parse from its first token (a recorder of macro
+  /// expansions, say) attaches to CI.getPreprocessor() here.
+  bool BeginSourceFileAction(CompilerInstance &CI) override { return true; }
+
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
     // The preprocessor exists and has not lexed yet: the core's consumer
-    // starts recording now.
+    // starts recording macro tokens now.
     return std::make_unique<AnalysisConsumer>(
         CI.getPreprocessor(), [this](ASTContext &Ctx, const MacroTokens *T) {
           RewriteCollector(Opts, Out).run(Ctx, T);
@@ -107,8 +98,6 @@ private:
 };
 
 } // namespace
-
-bool cxxdefer::plugin::isInsidePreParse() { return InsidePreParse; }
 
 /// Seconds elapsed since \p Start.
 static double secondsSince(Clock::time_point Start) {
@@ -127,14 +116,17 @@ static OptionalFileEntryRef findAnalysedFile(const SourceManager &SM,
   return File;
 }
 
-/// Moves \p F out of the analysed SourceManager \p SM: the file it is in and
-/// its offset in the text the live compile will read, which is the file's
-/// new text if the core rewrote it (\p Files, resolved in \p Entries).
+/// Moves \p F out of the analysed SourceManager \p SM: the file it is in,
+/// its offset in the user's text, and its offset in the text the live
+/// compile will read, which is the file's new text if the core rewrote it
+/// (\p Files, resolved in \p Entries).
 static PlacedFinding placeFinding(const Finding &F, const SourceManager &SM,
                                   const std::vector<RewrittenFile> &Files,
                                   const std::vector<FileEntryRef> &Entries) {
-  PlacedFinding Placed{F.Id, F.level(), F.Class.has_value(), F.message(),
-                       std::nullopt};
+  std::string Flag =
+      F.level() == DiagLevel::Warning ? diagFlag(F.Id).str() : std::string();
+  PlacedFinding Placed{F.Id,  F.level(), F.Class.has_value(), F.message(),
+                       Flag, std::nullopt};
   if (F.Loc.isInvalid())
     return Placed;
   // A finding in a macro argument or body is shown where the macro is used:
@@ -145,7 +137,7 @@ static PlacedFinding placeFinding(const Finding &F, const SourceManager &SM,
     return Placed; // <built-in>, <command line> or scratch space
   Placed.File = File;
   Placed.InMainFile = FID == SM.getMainFileID();
-  Placed.Offset = Offset;
+  Placed.OriginalOffset = Placed.Offset = Offset;
   for (size_t I = 0; I != Files.size(); ++I)
     if (Entries[I] == *File)
       Placed.Offset = Files[I].Edits.getShiftedCodePosition(Offset);
@@ -164,8 +156,7 @@ void RewriteCollector::run(ASTContext &Ctx, const MacroTokens *Tokens) {
   }
 
   Clock::time_point Start = Clock::now();
-  TranslationUnitRewrite Rewrite =
-      rewriteTranslationUnit(Ctx, Tokens, Opts);
+  TranslationUnitRewrite Rewrite = rewriteTranslationUnit(Ctx, Tokens, Opts);
   Out.RewriteSeconds = secondsSince(Start);
 
   const SourceManager &SM = Ctx.getSourceManager();
@@ -180,8 +171,8 @@ void RewriteCollector::run(ASTContext &Ctx, const MacroTokens *Tokens) {
       return;
     }
     Entries.push_back(*Entry);
-    Out.Files.push_back(
-        {*Entry, MainFile && *MainFile == *Entry, File.NewText});
+    Out.Files.push_back({*Entry, MainFile && *MainFile == *Entry, File.NewText,
+                         File.OriginalText});
   }
   for (const Finding &F : Rewrite.Findings)
     Out.Findings.push_back(placeFinding(F, SM, Rewrite.Files, Entries));
@@ -190,13 +181,10 @@ void RewriteCollector::run(ASTContext &Ctx, const MacroTokens *Tokens) {
 }
 
 /// The invocation of the pre-parse: \p Live's, parsing \p Input only, with
-/// the runtime header's directory searched last (as -idirafter, so that it
-/// is a system directory and the core never rewrites the header), and with
 /// every option that would write something switched off.
 static std::shared_ptr<CompilerInvocation>
 makePreParseInvocation(const CompilerInvocation &Live,
-                       const FrontendInputFile &Input,
-                       StringRef RuntimeIncludeDir) {
+                       const FrontendInputFile &Input) {
   auto Invocation = std::make_shared<CompilerInvocation>(Live);
 
   FrontendOptions &Frontend = Invocation->getFrontendOpts();
@@ -218,9 +206,6 @@ makePreParseInvocation(const CompilerInvocation &Live,
   Invocation->getPreprocessorOpts().addMacroDef(AnalysisMacro);
   Invocation->getCodeGenOpts().TimePasses = false;
   Invocation->getHeaderSearchOpts().Verbose = false;
-  Invocation->getHeaderSearchOpts().AddPath(RuntimeIncludeDir, frontend::After,
-                                            /*IsFramework=*/false,
-                                            /*IgnoreSysRoot=*/true);
 
   DiagnosticOptions &Diagnostics = Invocation->getDiagnosticOpts();
   Diagnostics.IgnoreWarnings = true;
@@ -233,15 +218,13 @@ makePreParseInvocation(const CompilerInvocation &Live,
 
 PreParseResult cxxdefer::plugin::preParse(CompilerInstance &Live,
                                           const FrontendInputFile &Input,
-                                          StringRef RuntimeIncludeDir,
                                           const RewriteOptions &Opts) {
   Clock::time_point Start = Clock::now();
   PreParseResult Result;
 
   auto Nested =
       std::make_unique<CompilerInstance>(Live.getPCHContainerOperations());
-  Nested->setInvocation(
-      makePreParseInvocation(Live.getInvocation(), Input, RuntimeIncludeDir));
+  Nested->setInvocation(makePreParseInvocation(Live.getInvocation(), Input));
   Nested->setFileManager(&Live.getFileManager());
   Nested->createDiagnostics(
       new AnalysisDiagnostics(new IgnoringDiagConsumer(), /*OwnsNext=*/true),
@@ -250,11 +233,7 @@ PreParseResult cxxdefer::plugin::preParse(CompilerInstance &Live,
   auto Action = std::make_unique<PreParseAction>(Opts, Result);
   llvm::TimeTraceScope TraceScope("cxxdefer pre-parse", Input.getFile());
   bool Survived = llvm::CrashRecoveryContext().RunSafelyOnThread(
-      [&] {
-        PreParseScope Scope;
-        Nested->ExecuteAction(*Action);
-      },
-      DesiredStackSize);
+      [&] { Nested->ExecuteAction(*Action); }, DesiredStackSize);
 
   if (!Survived) {
     // Only if the host recovers crashes on this thread. Nothing that the

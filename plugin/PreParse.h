@@ -38,19 +38,25 @@ struct NewFileText {
   /// The file is the main file of the translation unit.
   bool IsMainFile;
   std::string Text;
+  /// The text as the user wrote it, for diagnostics.
+  std::string OriginalText;
 };
 
-/// One finding of the core, placed in the text the live compile will read.
+/// One finding of the core, placed in the user's file.
 struct PlacedFinding {
   DiagId Id;
   DiagLevel Level;
   bool IsDeferClassRemark;
   std::string Message;
+  /// The warning's flag without -W (Finding::Flag); empty if none.
+  std::string Flag;
   /// None when the finding has no location in a file.
   clang::OptionalFileEntryRef File;
   bool InMainFile = false;
-  /// Offset into the rewritten text of File (the original text if the file
-  /// is not rewritten).
+  /// Offset into the text of File as the user wrote it.
+  unsigned OriginalOffset = 0;
+  /// Offset into the text the live compile reads: the new text if the file
+  /// was rewritten, else the same as OriginalOffset.
   unsigned Offset = 0;
 };
 
@@ -76,18 +82,12 @@ struct PreParseResult {
   double RewriteSeconds = 0;
 };
 
-/// True on a thread that is running a pre-parse. The nested compile creates
-/// every registered AST plugin again, this one included, and that instance
-/// must stay out of the way.
-bool isInsidePreParse();
-
-/// Parses \p Input of the \p Live compile again, as written, with the
-/// runtime header reachable through \p RuntimeIncludeDir, and runs the
-/// rewriter core with \p Opts on the result. Nothing is printed and no file
-/// is written; \p Live is not modified.
+/// Parses \p Input of the \p Live compile, as written, in a compile of its
+/// own, and runs the rewriter core with \p Opts on the result. Nothing is
+/// printed and no file is written; \p Live is not modified (it shares its
+/// FileManager, which must exist).
 PreParseResult preParse(clang::CompilerInstance &Live,
                         const clang::FrontendInputFile &Input,
-                        llvm::StringRef RuntimeIncludeDir,
                         const RewriteOptions &Opts);
 
 } // namespace cxxdefer::plugin

@@ -21,6 +21,8 @@ PACKAGES=(
   # test/realcode: leveldb's own tests link GoogleTest and Google Benchmark
   # from Debian; its source package is unpacked and patched with patch(1).
   libgtest-dev libgmock-dev patch
+  # The compiler cache test/plugin/ccache.test runs the plugin behind.
+  ccache
 )
 
 is_installed() {

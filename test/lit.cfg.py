@@ -165,3 +165,8 @@ if os.path.isfile(config.cxxdefer_tool):
     config.available_features.add("tool-built")
 if os.path.isfile("/usr/include/benchmark/benchmark.h"):
     config.available_features.add("benchmark")
+# The compiler cache that test/plugin checks the plugin against.
+ccache = shutil.which("ccache")
+if ccache:
+    config.available_features.add("ccache")
+config.substitutions.append(("%ccache", ccache or "false"))

@@ -1,0 +1,223 @@
+//===- Session.cpp - What the plugin does to one compile ------------------===//
+//
+// Part of cxxdefer: Go's defer, panic and recover for C++, through Clang.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Session.h"
+#include "LiveCompile.h"
+#include "UserFileScan.h"
+
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Lex/PPCallbacks.h"
+#include "clang/Lex/Preprocessor.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/raw_ostream.h"
+#include <chrono>
+
+using namespace clang;
+using namespace cxxdefer;
+using namespace cxxdefer::plugin;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+/// Hands every user header the compile includes to the Session, before the
+/// compile enters it.
+class IncludeWatcher : public PPCallbacks {
+public:
+  explicit IncludeWatcher(std::shared_ptr<Session> S) : S(std::move(S)) {}
+
+  void InclusionDirective(SourceLocation HashLoc, const Token &IncludeTok,
+                          StringRef FileName, bool IsAngled,
+                          CharSourceRange FilenameRange,
+                          OptionalFileEntryRef File, StringRef SearchPath,
+                          StringRef RelativePath, const Module *SuggestedModule,
+                          bool ModuleImported,
+                          SrcMgr::CharacteristicKind FileType) override {
+    // An imported module is not entered as text; a system header is never
+    // the user's.
+    if (File && !ModuleImported && !SrcMgr::isSystem(FileType))
+      S->headerIncluded(*File);
+  }
+
+private:
+  std::shared_ptr<Session> S;
+};
+
+} // namespace
+
+/// Seconds elapsed since \p Start.
+static double secondsSince(Clock::time_point Start) {
+  return std::chrono::duration<double>(Clock::now() - Start).count();
+}
+
+/// The -W options of \p CI, with the plugin's older spelling of one of them
+/// (-fplugin-arg-cxxdefer-warn-defer-in-loop) first, so that any -W option
+/// overrides it.
+static WarningPolicy makeWarningPolicy(const CompilerInstance &CI,
+                                       const PluginOptions &Opts) {
+  std::vector<std::string> Warnings;
+  if (Opts.Rewrite.WarnDeferInLoop)
+    Warnings.push_back("cxxdefer-defer-in-loop");
+  const DiagnosticOptions &DiagOpts = CI.getDiagnosticOpts();
+  Warnings.insert(Warnings.end(), DiagOpts.Warnings.begin(),
+                  DiagOpts.Warnings.end());
+  return WarningPolicy(Warnings, DiagOpts.IgnoreWarnings);
+}
+
+Session::Session(CompilerInstance &CI, const FrontendInputFile &Input,
+                 const PluginOptions &Opts, StringRef RuntimeIncludeDir)
+    : CI(CI), Input(Input), Opts(Opts), Warnings(makeWarningPolicy(CI, Opts)) {
+  // The core only makes the optional warning when it will be shown.
+  this->Opts.Rewrite.WarnDeferInLoop =
+      Warnings.levelOf("cxxdefer-defer-in-loop") != WarningLevel::Ignored;
+  FileManager &FM = CI.getFileManager();
+  if (auto Dir = FM.getOptionalDirectoryRef(RuntimeIncludeDir))
+    RuntimeDirs[0] = &Dir->getDirEntry();
+  if (auto Dir =
+          FM.getOptionalDirectoryRef((RuntimeIncludeDir + "/cxxdefer").str()))
+    RuntimeDirs[1] = &Dir->getDirEntry();
+}
+
+bool Session::isRuntimeHeader(FileEntryRef File) const {
+  const DirectoryEntry *Dir = &File.getDir().getDirEntry();
+  return Dir == RuntimeDirs[0] || Dir == RuntimeDirs[1];
+}
+
+/// The main file of \p Input, which may be stdin.
+static OptionalFileEntryRef mainFileOf(FileManager &FM,
+                                       const FrontendInputFile &Input) {
+  if (Input.getFile() == "-")
+    return llvm::expectedToOptional(FM.getSTDIN());
+  return FM.getOptionalFileRef(Input.getFile(), /*OpenFile=*/true);
+}
+
+void Session::beforePreprocessing() {
+  Clock::time_point Start = Clock::now();
+  FileManager &FM = CI.getFileManager();
+  OptionalFileEntryRef Main = mainFileOf(FM, Input);
+  if (!Main)
+    return; // clang reports that it cannot read it
+
+  if (Input.getKind().isPreprocessed()) {
+    // Preprocessed text has no #include lines to follow.
+    Searched.insert(&Main->getFileEntry());
+    auto Text = FM.getBufferForFile(*Main);
+    if (!Text)
+      return;
+    Mentions Found = findMentions((*Text)->getBuffer());
+    SearchSeconds += secondsSince(Start);
+    if (Found.ExpandedDefer) {
+      Rewritten = true; // nothing can be done about it
+      reportPluginError(
+          CI.getDiagnostics(),
+          "'" + Main->getName() +
+              "' was preprocessed without the cxxdefer plugin, so its "
+              "'__defer' statements are already expanded and cannot be "
+              "rewritten; preprocess it with the plugin loaded as well");
+    } else if (Found.DeferSyntax) {
+      rewrite("the main file", /*BeforePreprocessing=*/true);
+    }
+    return;
+  }
+
+  UserFileScan Scan = scanUserFiles(
+      CI, *Main, [this](FileEntryRef File) { return isRuntimeHeader(File); });
+  Searched.insert(Scan.Scanned.begin(), Scan.Scanned.end());
+  Unresolved = Scan.Unresolved;
+  SearchSeconds += secondsSince(Start);
+  if (!Scan.MentioningFile.empty())
+    rewrite("'" + Scan.MentioningFile + "'", /*BeforePreprocessing=*/true);
+}
+
+void Session::startReading(Preprocessor &PP) {
+  if (!Installed.empty())
+    forgetRemappedTexts(CI, Installed);
+  if (!Rewritten)
+    PP.addPPCallbacks(std::make_unique<IncludeWatcher>(shared_from_this()));
+}
+
+void Session::headerIncluded(FileEntryRef File) {
+  if (Rewritten || !Searched.insert(&File.getFileEntry()).second ||
+      isRuntimeHeader(File))
+    return;
+  Clock::time_point Start = Clock::now();
+  // Loads the text the compile is about to enter; it is not read twice.
+  std::optional<llvm::MemoryBufferRef> Text =
+      CI.getSourceManager().getMemoryBufferForFileOrNone(File);
+  bool Mentions = Text && findMentions(Text->getBuffer()).DeferSyntax;
+  SearchSeconds += secondsSince(Start);
+  if (Mentions)
+    rewrite(("'" + File.getName() + "'").str(), /*BeforePreprocessing=*/false);
+}
+
+/// Pre-parses the translation unit, once, and installs the result. \p Trigger
+/// names the file that mentions the extension, for the verbose log.
+void Session::rewrite(StringRef Trigger, bool BeforePreprocessing) {
+  Rewritten = true;
+  PreParseResult Result = preParse(CI, Input, Opts.Rewrite);
+  if (Opts.Verbose)
+    logPreParse(Trigger, BeforePreprocessing, Result);
+  switch (Result.Status) {
+  case PreParseStatus::Rewritten:
+    if (BeforePreprocessing)
+      remapBeforePreprocessing(CI, Result.Files);
+    else if (!overrideUnreadFiles(CI, Result.Files))
+      break;
+    Installed = std::move(Result.Files);
+    Findings = std::move(Result.Findings);
+    break;
+  case PreParseStatus::SourceHasErrors:
+    break; // the live compile reports them, on the text as written
+  case PreParseStatus::Failed:
+    reportPluginError(CI.getDiagnostics(),
+                      Result.Failure +
+                          "; '__defer' statements were not rewritten");
+    break;
+  }
+}
+
+void Session::logPreParse(StringRef Trigger, bool BeforePreprocessing,
+                          const PreParseResult &Result) const {
+  llvm::raw_ostream &OS = llvm::errs();
+  OS << "cxxdefer: " << Input.getFile() << ": " << Trigger
+     << " mentions __defer or __result; "
+     << (BeforePreprocessing ? "before" : "while")
+     << " reading the input: pre-parse "
+     << llvm::format("%.1f", Result.PreParseSeconds * 1e3) << " ms (core "
+     << llvm::format("%.1f", Result.RewriteSeconds * 1e3) << " ms); ";
+  switch (Result.Status) {
+  case PreParseStatus::Rewritten: {
+    const RewriteStats &S = Result.Stats;
+    OS << Result.Files.size() << " file(s) rewritten; " << S.Functions
+       << " function(s) with defers: " << S.OpenCoded << " open-coded, "
+       << S.StackAllocated << " stack-allocated, " << S.HeapAllocated
+       << " heap-allocated defer(s); " << S.FunctionsWithErrors
+       << " function(s) with errors\n";
+    break;
+  }
+  case PreParseStatus::SourceHasErrors:
+    OS << "the source has errors, compiled as written\n";
+    break;
+  case PreParseStatus::Failed:
+    OS << "failed: " << Result.Failure << "\n";
+    break;
+  }
+}
+
+void Session::finish() {
+  if (Finished)
+    return;
+  Finished = true;
+  reportFindings(CI, Findings, Installed, Warnings, Opts.Remarks);
+  if (Opts.Verbose && !Rewritten)
+    llvm::errs() << "cxxdefer: " << Input.getFile()
+                 << ": no user file mentions __defer or __result ("
+                 << Searched.size() << " searched in "
+                 << llvm::format("%.2f", SearchSeconds * 1e3) << " ms, "
+                 << Unresolved << " #include(s) not followed); compiled as "
+                 << "written\n";
+}

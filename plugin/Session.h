@@ -1,0 +1,96 @@
+//===- Session.h - What the plugin does to one compile ----------*- C++ -*-===//
+//
+// Part of cxxdefer: Go's defer, panic and recover for C++, through Clang.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// One input of one compile, from the plugin's side: the decision whether
+/// to rewrite, the pre-parse, installing the new texts and reporting the
+/// findings.
+///
+/// 1. Before clang creates the preprocessor, the user include graph is
+///    scanned for `__defer` and `__result` (UserFileScan.h). If some user
+///    file mentions them, the translation unit is pre-parsed (PreParse.h)
+///    and the new texts are handed to the compile as remapped files: every
+///    file can be replaced, the main file included, because none has been
+///    read. A translation unit that mentions neither pays for the scan.
+/// 2. While clang reads, every user header it enters that the scan did not
+///    read is searched too (an #include of a computed name). If one
+///    mentions the extension, the pre-parse runs then, and the headers not
+///    entered yet are replaced.
+/// 3. At the end, the findings are reported on the user's text.
+///
+/// System headers are neither searched nor rewritten (glibc's <pthread.h>
+/// has a member named `__defer`, and libstdc++ uses `__result` everywhere),
+/// nor is the runtime header, wherever it is.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef CXXDEFER_PLUGIN_SESSION_H
+#define CXXDEFER_PLUGIN_SESSION_H
+
+#include "PluginOptions.h"
+#include "PreParse.h"
+#include "WarningFlags.h"
+#include "clang/Frontend/FrontendOptions.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace clang {
+class CompilerInstance;
+class Preprocessor;
+} // namespace clang
+
+namespace cxxdefer::plugin {
+
+class Session : public std::enable_shared_from_this<Session> {
+public:
+  /// \p CI must have its FileManager; \p RuntimeIncludeDir is where
+  /// <cxxdefer.h> lives.
+  Session(clang::CompilerInstance &CI, const clang::FrontendInputFile &Input,
+          const PluginOptions &Opts, llvm::StringRef RuntimeIncludeDir);
+
+  /// Step 1: runs before \p CI creates its preprocessor.
+  void beforePreprocessing();
+
+  /// Step 2: \p CI's preprocessor exists and has not read a token.
+  void startReading(clang::Preprocessor &PP);
+
+  /// The compile is about to enter \p File, a user header, for the first
+  /// time.
+  void headerIncluded(clang::FileEntryRef File);
+
+  /// Step 3: reports the findings, once the whole input has been read.
+  void finish();
+
+private:
+  void rewrite(llvm::StringRef Trigger, bool BeforePreprocessing);
+  bool isRuntimeHeader(clang::FileEntryRef File) const;
+  void logPreParse(llvm::StringRef Trigger, bool BeforePreprocessing,
+                   const PreParseResult &Result) const;
+
+  clang::CompilerInstance &CI;
+  clang::FrontendInputFile Input;
+  PluginOptions Opts;
+  WarningPolicy Warnings;
+  /// The runtime header's directories. Their files mention `__defer` (to
+  /// define and document it), so they are not searched even when the user
+  /// has put them on a non-system include path.
+  const clang::DirectoryEntry *RuntimeDirs[2] = {nullptr, nullptr};
+
+  bool Rewritten = false;
+  bool Finished = false;
+  /// Files already searched, by the scan or by the include watcher.
+  llvm::SmallPtrSet<const clang::FileEntry *, 32> Searched;
+  unsigned Unresolved = 0;
+  double SearchSeconds = 0;
+  std::vector<NewFileText> Installed;
+  std::vector<PlacedFinding> Findings;
+};
+
+} // namespace cxxdefer::plugin
+
+#endif // CXXDEFER_PLUGIN_SESSION_H

@@ -1,0 +1,207 @@
+//===- UserFileScan.cpp - Which user files mention the extension ----------===//
+//
+// Part of cxxdefer: Go's defer, panic and recover for C++, through Clang.
+//
+//===----------------------------------------------------------------------===//
+
+#include "UserFileScan.h"
+
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/DiagnosticOptions.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Basic/TargetInfo.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Lex/HeaderSearch.h"
+#include "clang/Lex/PreprocessorOptions.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
+#include <optional>
+
+using namespace clang;
+using namespace cxxdefer::plugin;
+
+/// If \p Line is a line marker of preprocessed output (`# 42 "file" 1 3`),
+/// whether the text after it comes from a system header (flag 3).
+static std::optional<bool> isSystemLineMarker(StringRef Line) {
+  Line = Line.drop_front().ltrim(" \t"); // the '#'
+  if (Line.empty() || !llvm::isDigit(Line.front()))
+    return std::nullopt; // a directive, or `#line` (which has no flags)
+  size_t Quote = Line.rfind('"');
+  if (Quote == StringRef::npos)
+    return std::nullopt;
+  SmallVector<StringRef, 4> Flags;
+  Line.substr(Quote + 1).split(Flags, ' ', /*MaxSplit=*/-1,
+                               /*KeepEmpty=*/false);
+  return llvm::is_contained(Flags, "3");
+}
+
+namespace {
+
+/// One #include (#include_next, #import) line: the name between the quotes
+/// or angle brackets.
+struct IncludeDirective {
+  StringRef Name;
+  bool Angled;
+};
+
+/// What one file says, as far as the scan is concerned.
+struct FileFacts {
+  bool MentionsDeferSyntax = false;
+  bool HasExpandedDefer = false;
+  SmallVector<IncludeDirective, 16> Includes;
+  /// #include lines whose operand is not a quoted or bracketed name (a
+  /// macro).
+  unsigned Unparsed = 0;
+};
+
+} // namespace
+
+/// If \p Line (after its '#') is an #include line, adds it to \p Facts.
+static void addIfInclude(StringRef Line, FileFacts &Facts) {
+  Line = Line.ltrim(" \t");
+  if (!Line.consume_front("include_next") && !Line.consume_front("include") &&
+      !Line.consume_front("import"))
+    return;
+  Line = Line.ltrim(" \t");
+  char Close = Line.starts_with("\"") ? '"' : Line.starts_with("<") ? '>' : 0;
+  size_t NameEnd = Close ? Line.find(Close, 1) : StringRef::npos;
+  if (NameEnd == StringRef::npos)
+    ++Facts.Unparsed;
+  else
+    Facts.Includes.push_back({Line.slice(1, NameEnd), Close == '>'});
+}
+
+/// Reads \p Text in one pass, line by line. Lines that line markers
+/// attribute to a system header are skipped: they neither mention anything
+/// nor include anything (preprocessed output, or -frewrite-includes output
+/// that inlines whole system headers).
+static FileFacts readFacts(StringRef Text) {
+  FileFacts Facts;
+  bool InSystemHeader = false;
+  for (size_t Pos = 0; Pos < Text.size();) {
+    size_t End = Text.find('\n', Pos);
+    StringRef Line = Text.slice(Pos, End);
+    Pos = End == StringRef::npos ? Text.size() : End + 1;
+    StringRef Trimmed = Line.ltrim(" \t");
+    if (Trimmed.starts_with("#")) {
+      if (std::optional<bool> System = isSystemLineMarker(Trimmed)) {
+        InSystemHeader = *System;
+        continue;
+      }
+      if (!InSystemHeader)
+        addIfInclude(Trimmed.drop_front().ltrim(" \t"), Facts);
+    }
+    if (InSystemHeader)
+      continue;
+    Facts.MentionsDeferSyntax |=
+        Line.contains("__defer") || Line.contains("__result");
+    Facts.HasExpandedDefer |= Line.contains("defer_statement_needs_plugin");
+  }
+  return Facts;
+}
+
+Mentions cxxdefer::plugin::findMentions(StringRef Text) {
+  FileFacts Facts = readFacts(Text);
+  return {Facts.MentionsDeferSyntax, Facts.HasExpandedDefer};
+}
+
+namespace {
+
+/// The breadth-first walk over the user include graph.
+class Scanner {
+public:
+  Scanner(CompilerInstance &CI, llvm::function_ref<bool(FileEntryRef)> Skip)
+      : FM(CI.getFileManager()),
+        Quiet(new DiagnosticIDs(), new DiagnosticOptions(),
+              new IgnoringDiagConsumer()),
+        SM(Quiet, FM), HS(CI.getHeaderSearchOptsPtr(), SM, Quiet,
+                          CI.getLangOpts(), &CI.getTarget()),
+        Skip(Skip) {
+    ApplyHeaderSearchOptions(HS, CI.getHeaderSearchOpts(), CI.getLangOpts(),
+                             CI.getTarget().getTriple());
+  }
+
+  UserFileScan run(FileEntryRef MainFile,
+                   const std::vector<std::string> &ForcedIncludes) {
+    visit(MainFile);
+    // -include and -imacros files are looked up like a quoted #include in
+    // the working directory.
+    if (OptionalDirectoryEntryRef Cwd = FM.getOptionalDirectoryRef("."))
+      for (const std::string &Name : ForcedIncludes)
+        resolve({Name, /*Angled=*/false}, std::nullopt, *Cwd);
+    while (Next < Queue.size() && Out.MentioningFile.empty()) {
+      FileEntryRef File = Queue[Next++];
+      std::optional<llvm::MemoryBufferRef> Text = read(File);
+      if (!Text)
+        continue;
+      FileFacts Facts = readFacts(Text->getBuffer());
+      if (Facts.MentionsDeferSyntax) {
+        Out.MentioningFile = File.getName().str();
+        break;
+      }
+      Out.Unresolved += Facts.Unparsed;
+      for (const IncludeDirective &Include : Facts.Includes)
+        resolve(Include, File, File.getDir());
+    }
+    return std::move(Out);
+  }
+
+private:
+  FileManager &FM;
+  DiagnosticsEngine Quiet;
+  SourceManager SM;
+  HeaderSearch HS;
+  llvm::function_ref<bool(FileEntryRef)> Skip;
+  UserFileScan Out;
+  std::vector<FileEntryRef> Queue;
+  size_t Next = 0;
+
+  void visit(FileEntryRef File) {
+    if (Skip(File) || !Out.Scanned.insert(&File.getFileEntry()).second)
+      return;
+    // HeaderSearch expects every includer to have its file info, as the
+    // preprocessor gives every file it enters (the main file too).
+    (void)HS.getFileInfo(File);
+    Queue.push_back(File);
+  }
+
+  /// Resolves \p Include as the preprocessor would from \p Includer, which
+  /// lives in \p Dir, and queues the file if it is a user header.
+  void resolve(const IncludeDirective &Include, OptionalFileEntryRef Includer,
+               DirectoryEntryRef Dir) {
+    std::pair<OptionalFileEntryRef, DirectoryEntryRef> Includers[] = {
+        {Includer, Dir}};
+    OptionalFileEntryRef Found = HS.LookupFile(
+        Include.Name, SourceLocation(), Include.Angled, /*FromDir=*/nullptr,
+        /*CurDir=*/nullptr, Includers, /*SearchPath=*/nullptr,
+        /*RelativePath=*/nullptr, /*RequestingModule=*/nullptr,
+        /*SuggestedModule=*/nullptr, /*IsMapped=*/nullptr,
+        /*IsFrameworkFound=*/nullptr);
+    if (!Found) {
+      ++Out.Unresolved;
+      return;
+    }
+    // A quoted include found beside its includer inherits the includer's
+    // kind; one found on the search path takes its directory's.
+    if (!SrcMgr::isSystem(HS.getFileDirFlavor(*Found)))
+      visit(*Found);
+  }
+
+  /// The text of \p File. The main file may be stdin, which the
+  /// FileManager keeps after its one read.
+  std::optional<llvm::MemoryBufferRef> read(FileEntryRef File) {
+    return SM.getMemoryBufferForFileOrNone(File);
+  }
+};
+
+} // namespace
+
+UserFileScan
+cxxdefer::plugin::scanUserFiles(CompilerInstance &CI, FileEntryRef MainFile,
+                                llvm::function_ref<bool(FileEntryRef)> Skip) {
+  std::vector<std::string> Forced = CI.getPreprocessorOpts().Includes;
+  const std::vector<std::string> &Macros =
+      CI.getPreprocessorOpts().MacroIncludes;
+  Forced.insert(Forced.end(), Macros.begin(), Macros.end());
+  return Scanner(CI, Skip).run(MainFile, Forced);
+}

@@ -1,0 +1,6 @@
+#include "dangling.h"
+
+int main() {
+  headerLoop();
+  return 0;
+}

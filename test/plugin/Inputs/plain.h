@@ -1,0 +1,1 @@
+inline int twice(int X) { return 2 * X; }
