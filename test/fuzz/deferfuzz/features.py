@@ -20,6 +20,8 @@ FEATURES = {
     "by-value": "closures that capture loop variables by value, closures with parameters",
     "loops": "for loops with break and continue; defers in loops (heap tier)",
     "cond": "if/else and switch",
+    "goto": "loops made by a backward goto (their defers are heap-allocated)",
+    "methods": "deferred method calls on a local object (bound by reference)",
     "early-return": "return statements before the end of a function",
     "calls": "calls of other generated functions, plain and deferred",
     "recursion": "functions that call themselves",

@@ -79,6 +79,7 @@ class FnState:
     allow_recover_here: bool
     sites: int = 0
     self_called: bool = False
+    has_goto: bool = False
 
     def tag(self):
         self.sites += 1
@@ -169,7 +170,7 @@ class Generator:
             body.append(m.Trace(fn.tag(), list(LOCALS), [m.Var(v) for v in LOCALS]))
         if kind != m.VOID:
             body.append(m.Return(self.value(ctx)))
-        local_inits = [(v, self.rng.between(0, 9)) for v in LOCALS]
+        local_inits = [(v, self.rng.between(0, 9)) for v in LOCALS + ["box"]]
         return fn, body, local_inits
 
     def add_defers(self, ctx, body, target):
@@ -211,6 +212,9 @@ class Generator:
             choices += [(3, "if"), (1, "switch")]
         if self.has("loops") and not deep and len(ctx.loop_vars) < 2 and ctx.closure_depth < 2:
             choices.append((2, "for"))
+        if (self.has("goto") and ctx.depth == 0 and ctx.closure_depth == 0
+                and not ctx.fn.has_goto):
+            choices.append((1, "goto"))
         if ctx.in_loop:
             choices.append((2, "jump"))
         if self.has("early-return") and ctx.depth > 0:
@@ -284,6 +288,12 @@ class Generator:
                         in_loop=True, loop_mult=ctx.loop_mult * count)
         body = self.block(inner, self.rng.between(2, 4))
         return m.For(var, count, body)
+
+    def stmt_goto(self, ctx):
+        ctx.fn.has_goto = True
+        count = self.rng.between(2, 3)
+        inner = replace(ctx, depth=ctx.depth + 1, loop_mult=ctx.loop_mult * count)
+        return m.GotoLoop(count, self.block(inner, self.rng.between(2, 4)))
 
     def stmt_jump(self, ctx):
         jump = m.Break() if self.rng.chance(0.5) else m.Continue()
@@ -359,6 +369,8 @@ class Generator:
             choices.append((5 if ctx.closure_depth == 0 else 2, "closure"))
         if self.has("calls") and self.calls_ok and self.callee_choices(ctx, True):
             choices.append((2, "fn"))
+        if self.has("methods"):
+            choices.append((1, "method"))
         what = r.weighted(choices)
         # The deferred call's operands may carry several side effects only
         # where cxxdefer orders them (C++17 and later).
@@ -375,6 +387,8 @@ class Generator:
         if what == "fn":
             callee = r.pick(self.callee_choices(ctx, True))
             return m.FnCall(callee, self.call_arg(ctx))
+        if what == "method":
+            return m.MethodCall(ctx.fn.tag(), self.value(ctx, effects=min(effects, 1)))
         return self.deferred_closure(ctx)
 
     def deferred_closure(self, ctx):
@@ -413,8 +427,13 @@ class Generator:
             return list(ctx.loop_vars)
         return [v for v in ctx.loop_vars if v not in ctx.captured]
 
+    def locals(self):
+        """Function locals an expression may read (`box.v`: the field of
+        the local object that deferred method calls change)."""
+        return LOCALS + (["box.v"] if self.has("methods") else [])
+
     def readable(self, ctx):
-        names = ["n"] + LOCALS + self.loop_vars(ctx) + ctx.params
+        names = ["n"] + self.locals() + self.loop_vars(ctx) + ctx.params
         if ctx.fn.kind == m.NAMED:
             names.append("r")
         return names
@@ -463,7 +482,7 @@ class Generator:
         r = self.rng
         if r.chance(0.2):
             return m.IsEven(self.pure(ctx))
-        names = ["n"] * 3 + self.loop_vars(ctx) * 3 + LOCALS + ctx.params
+        names = ["n"] * 3 + self.loop_vars(ctx) * 3 + self.locals() + ctx.params
         if ctx.fn.kind == m.NAMED:
             names.append("r")
         name = r.pick(names)
@@ -521,7 +540,7 @@ class Generator:
             closure = walk.closure_of(s)
             if closure is not None:
                 c += self.cost(closure.body, self_name)
-            if isinstance(s, m.For):
+            if isinstance(s, (m.For, m.GotoLoop)):
                 c += s.count * (self.cost(s.body, self_name) + 1)
             else:
                 for block in walk.child_blocks(s):

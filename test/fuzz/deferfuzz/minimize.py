@@ -135,7 +135,7 @@ class Minimizer:
             if block and not isinstance(s, m.Recover) and self.replace_stmt(
                     prog, holder, index, copy.deepcopy(block)):
                 return True
-        if isinstance(s, m.For) and s.count > 1:
+        if isinstance(s, (m.For, m.GotoLoop)) and s.count > 1:
             old = s.count
             s.count = 1
             if self.test(prog):

@@ -31,8 +31,9 @@ class Const:
 
 @dataclass
 class Var:
-    """`n`, a function local (a, b, c), a loop variable (i, j, k) or a
-    closure parameter (v1, w1, ...): the printers spell it the same."""
+    """`n`, a function local (a, b, c), the field `box.v` of the local
+    `box`, a loop variable (i, j, k) or a closure parameter (v1, w1, ...):
+    the printers spell it the same."""
     name: str
 
 
@@ -124,7 +125,16 @@ class Closure:
     body: List["Stmt"]
 
 
-DeferTarget = Union[ShowCall, PickCall, FnCall, Closure]
+@dataclass
+class MethodCall:
+    """`box.add("tag", d)` on the function's local `box`: C++ binds the
+    object at the defer statement by reference, as Go binds the pointer
+    receiver `&box`; the call sees the object as it is at exit."""
+    tag: str
+    arg: "Expr"
+
+
+DeferTarget = Union[ShowCall, PickCall, FnCall, Closure, MethodCall]
 
 # ---------------------------------------------------------------------------
 # Statements.
@@ -188,6 +198,16 @@ class For:
 
 
 @dataclass
+class GotoLoop:
+    """A loop made by a backward goto, at a function's top level:
+    `again: body; if (++g < count) goto again;` (Go: `g++` then the `if`).
+    SPEC 2.9: code that a backward goto can repeat counts as a loop, as in
+    Go (its defer statements are heap-allocated)."""
+    count: int
+    body: List["Stmt"]
+
+
+@dataclass
 class Break:
     pass
 
@@ -227,8 +247,8 @@ class Repanic:
     var: str
 
 
-Stmt = Union[Trace, Assign, CallStmt, Defer, Invoke, If, Switch, For, Break,
-             Continue, Return, Panic, Recover, Repanic]
+Stmt = Union[Trace, Assign, CallStmt, Defer, Invoke, If, Switch, For, GotoLoop,
+             Break, Continue, Return, Panic, Recover, Repanic]
 
 # ---------------------------------------------------------------------------
 # Functions and programs.

@@ -48,7 +48,11 @@ def declared_locals(fn):
             for sub in walk.subexprs(e):
                 if isinstance(sub, m.Var):
                     read.add(sub.name)
-    names = [(v, init) for v, init in fn.locals if v in read or v in written]
+    if walk.uses_box(fn.body):
+        read.add("box")
+    if any(isinstance(s, m.GotoLoop) for s in fn.body):
+        read.add("g")
+    names = [(v, init) for v, init in fn.locals + [("g", 0)] if v in read or v in written]
     unread = [v for v, _ in names if v not in read]
     return names, unread
 
@@ -110,7 +114,7 @@ def _own_defers(body, in_loop):
         if isinstance(stmt, m.Defer):
             out.append(in_loop)
         for block in walk.child_blocks(stmt):
-            out += _own_defers(block, in_loop or isinstance(stmt, m.For))
+            out += _own_defers(block, in_loop or isinstance(stmt, (m.For, m.GotoLoop)))
     return out
 
 

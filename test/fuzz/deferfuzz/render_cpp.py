@@ -62,6 +62,16 @@ template <class... Ints> void show(const char *tag, Ints... vs) {
   std::printf(")\n");
 }
 
+// A method deferred on a local object, which is bound at the defer
+// statement by reference (Go binds the pointer receiver &box).
+struct Box {
+  int v;
+  void add(const char *tag, int d) {
+    v += d;
+    trace("%s: deferred box.add(%d) -> %d", tag, d, v);
+  }
+};
+
 // A deferred call whose callee is computed: pick prints, then returns show2.
 UNUSED static void show2(const char *tag, int x, int y) {
   trace("%s: deferred show2(%d, %d)", tag, x, y);
@@ -159,7 +169,10 @@ class CppPrinter:
         header_at = len(p.lines)
         names, unread = common.declared_locals(fn)
         for name, init in names:
-            p.line("int %s = %d;" % (name, init))
+            if name == "box":
+                p.line("Box box{%d};" % init)
+            else:
+                p.line("int %s = %d;" % (name, init))
         for name in unread:
             p.line("(void)%s;" % name)
         # (loop variables outside, closures with own defers around)
@@ -217,6 +230,16 @@ class CppPrinter:
             self.block(s.body, loops + [s.var], alias)
             p.dedent()
             p.line("}")
+        elif isinstance(s, m.GotoLoop):
+            p.dedent()
+            p.line("again:")
+            p.indent()
+            self.block(s.body, loops, alias)
+            p.line("if (++g < %d) {" % s.count)
+            p.indent()
+            p.line("goto again;")
+            p.dedent()
+            p.line("}")
         elif isinstance(s, m.Break):
             p.line("break;")
         elif isinstance(s, m.Continue):
@@ -258,6 +281,8 @@ class CppPrinter:
             p.line('__defer(pick("%s")("%s"%s));' % (t.pick_tag, t.tag, args))
         elif isinstance(t, m.FnCall):
             p.line("__defer(%s(%s));" % (t.callee, self.expr(t.arg, alias)))
+        elif isinstance(t, m.MethodCall):
+            p.line('__defer(box.add("%s", %s));' % (t.tag, self.expr(t.arg, alias)))
         else:
             self.closure(t, loops, alias, "__defer(", ");")
 

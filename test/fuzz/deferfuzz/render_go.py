@@ -48,6 +48,15 @@ func show(tag string, vs ...int) {
 	fmt.Printf(")\n")
 }
 
+// A method deferred on a local object: the pointer receiver &box is
+// evaluated at the defer statement.
+type Box struct{ v int }
+
+func (b *Box) add(tag string, d int) {
+	b.v += d
+	trace("%s: deferred box.add(%d) -> %d", tag, d, b.v)
+}
+
 // A deferred call whose callee is computed: pick prints, then returns show2.
 func show2(tag string, x, y int) {
 	trace("%s: deferred show2(%d, %d)", tag, x, y)
@@ -138,7 +147,10 @@ class GoPrinter:
         p.indent()
         names, unread = common.declared_locals(fn)
         for name, init in names:
-            p.line("%s := %d" % (name, init))
+            if name == "box":
+                p.line("box := Box{%d}" % init)
+            else:
+                p.line("%s := %d" % (name, init))
         for name in unread:
             p.line("_ = %s" % name)
         self.block(fn.body, 0)
@@ -194,6 +206,17 @@ class GoPrinter:
             self.block(s.body, depth)
             p.dedent()
             p.line("}")
+        elif isinstance(s, m.GotoLoop):
+            p.dedent()
+            p.line("again:")
+            p.indent()
+            self.block(s.body, depth)
+            p.line("g++")
+            p.line("if g < %d {" % s.count)
+            p.indent()
+            p.line("goto again")
+            p.dedent()
+            p.line("}")
         elif isinstance(s, m.Break):
             p.line("break")
         elif isinstance(s, m.Continue):
@@ -230,6 +253,8 @@ class GoPrinter:
             p.line('defer pick("%s")("%s"%s)' % (t.pick_tag, t.tag, args))
         elif isinstance(t, m.FnCall):
             p.line("defer %s(%s)" % (t.callee, self.expr(t.arg)))
+        elif isinstance(t, m.MethodCall):
+            p.line('defer box.add("%s", %s)' % (t.tag, self.expr(t.arg)))
         else:
             self.closure(t, depth, "defer ")
 

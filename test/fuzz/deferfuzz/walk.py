@@ -19,7 +19,7 @@ def child_blocks(stmt):
         if stmt.default is not None:
             blocks.append(stmt.default)
         return blocks
-    if isinstance(stmt, m.For):
+    if isinstance(stmt, (m.For, m.GotoLoop)):
         return [stmt.body]
     if isinstance(stmt, m.Recover) and stmt.body is not None:
         return [stmt.body]
@@ -81,7 +81,7 @@ def exprs_of_stmt(stmt):
 def target_exprs(target):
     if isinstance(target, (m.ShowCall, m.PickCall)):
         return list(target.args)
-    if isinstance(target, m.FnCall):
+    if isinstance(target, (m.FnCall, m.MethodCall)):
         return [target.arg]
     if isinstance(target, m.Closure):
         return [e for _, e in target.params]
@@ -123,6 +123,12 @@ def callees(body):
         if isinstance(expr, m.Call):
             out.add(expr.callee)
     return out
+
+
+def uses_box(body):
+    """Whether `body` mentions the local `box` (its field or its method)."""
+    return any(isinstance(e, m.Var) and e.name == "box.v" for e in all_exprs(body)) or any(
+        isinstance(s, m.Defer) and isinstance(s.target, m.MethodCall) for s in stmts(body))
 
 
 def has_defer(body, into_closures):
