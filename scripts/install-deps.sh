@@ -18,6 +18,9 @@ PACKAGES=(
   # Tests and benchmarks (libclang-rt-19-dev: the ASan/TSan runtimes that
   # the pool and thread tests link; only a Recommends of clang-19).
   valgrind libbenchmark-dev libclang-rt-19-dev
+  # The reference of the differential fuzzer (test/fuzz, scripts/fuzz.sh):
+  # the same programs in Go must print what the C++ builds print.
+  golang-go
 )
 
 is_installed() {
