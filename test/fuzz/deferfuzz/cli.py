@@ -158,7 +158,9 @@ class Session:
     def reduce(self, seed, program, bad):
         args = self.args
         for v in bad:
-            k = key(v)
+            # One reduction per kind of failure, whichever configuration
+            # showed it first: the others would reduce the same bug.
+            k = reduction_key(v)
             with self.lock:
                 first = k not in self.reports
                 if first:
@@ -257,13 +259,18 @@ class Session:
             seeds_here = sorted({s for s, _ in entries})
             shown = ", ".join(map(str, seeds_here[:12])) + (" ..." if len(seeds_here) > 12 else "")
             print("  %s: %d runs, seeds %s" % (k, len(entries), shown))
-            if self.reports.get(k):
-                print("    reduced: %s" % self.reports[k])
+            reduced = self.reports.get(reduction_key(entries[0][1]))
+            if reduced:
+                print("    reduced: %s" % reduced)
         return 1
 
 
 def key(v):
     return "%s %s: %s" % (v.kind, v.config, v.signature)
+
+
+def reduction_key(v):
+    return "%s: %s" % (v.kind, v.signature)
 
 
 def slug(v):
