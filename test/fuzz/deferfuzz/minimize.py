@@ -24,10 +24,6 @@ from . import model as m
 from . import walk
 
 
-class Budget(Exception):
-    pass
-
-
 class Minimizer:
     def __init__(self, still_fails, budget):
         self.still_fails = still_fails
@@ -35,26 +31,24 @@ class Minimizer:
         self.tests = 0
 
     def test(self, program):
+        """Whether the candidate still fails; once the budget is spent every
+        candidate is refused, so the passes below wind down unchanged."""
         if self.tests >= self.budget:
-            raise Budget()
+            return False
         self.tests += 1
         return self.still_fails(prune(program))
 
     def run(self, program):
         prog = prune(copy.deepcopy(program))
-        try:
-            prog.runs = self.ddmin(prog.runs, lambda runs: self.test(_with(prog, runs=runs)))
+        prog.runs = self.ddmin(prog.runs, lambda runs: self.test(_with(prog, runs=runs)))
+        prog = prune(prog)
+        changed = True
+        while changed and self.tests < self.budget:
+            changed = False
+            for fn in list(prog.functions):
+                changed |= self.function(prog, fn)
             prog = prune(prog)
-            changed = True
-            while changed:
-                changed = False
-                for fn in list(prog.functions):
-                    if fn in prog.functions:
-                        changed |= self.function(prog, fn)
-                prog = prune(prog)
-        except Budget:
-            pass
-        return prune(prog)
+        return prog
 
     # -- lists ---------------------------------------------------------------
 

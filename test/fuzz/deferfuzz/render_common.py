@@ -32,6 +32,28 @@ class Printer:
         return "\n".join(self.lines) + "\n"
 
 
+def uses(program):
+    """Which helpers of the preludes the program needs: always `base`;
+    `tick`, `show`, `pick`, `box` when a function uses them; `run` and
+    `runVoid` for the drivers main calls."""
+    used = {"base"}
+    for fn in program.functions:
+        for stmt in walk.stmts(fn.body):
+            if isinstance(stmt, m.Defer):
+                kind = {m.ShowCall: "show", m.PickCall: "pick",
+                        m.MethodCall: "box"}.get(type(stmt.target))
+                if kind:
+                    used.add(kind)
+        for e in walk.all_exprs(fn.body):
+            if isinstance(e, m.Tick):
+                used.add("tick")
+            if isinstance(e, m.Var) and e.name == "box.v":
+                used.add("box")
+    for name, _ in program.runs:
+        used.add("runVoid" if program.function(name).kind == m.VOID else "run")
+    return used
+
+
 def declared_locals(fn):
     """The function locals the body mentions, with their initial values,
     and those of them it never reads (they need a keep-alive use: Go

@@ -17,7 +17,8 @@
 from . import model as m
 from . import render_common as common
 
-PRELUDE = r'''import "fmt"
+# The helpers, each printed only when the program uses it, as in the C++.
+PRELUDE = [("base", r'''import "fmt"
 
 // What Go panics with; the C++ half throws the same small value type.
 type Panic struct{ v int }
@@ -25,46 +26,6 @@ type Panic struct{ v int }
 // One line of output.
 func trace(format string, args ...interface{}) {
 	fmt.Printf(format+"\n", args...)
-}
-
-// Prints "tag = N" and returns N, the next value of a counter: shows when
-// (and in which order) an operand is evaluated.
-var seq = 0
-
-func tick(tag string) int {
-	seq++
-	trace("%s = %d", tag, seq)
-	return seq
-}
-
-// A deferred plain call: prints the values it was given.
-func show(tag string, vs ...int) {
-	fmt.Printf("%s: deferred show(", tag)
-	sep := ""
-	for _, v := range vs {
-		fmt.Printf("%s%d", sep, v)
-		sep = ", "
-	}
-	fmt.Printf(")\n")
-}
-
-// A method deferred on a local object: the pointer receiver &box is
-// evaluated at the defer statement.
-type Box struct{ v int }
-
-func (b *Box) add(tag string, d int) {
-	b.v += d
-	trace("%s: deferred box.add(%d) -> %d", tag, d, b.v)
-}
-
-// A deferred call whose callee is computed: pick prints, then returns show2.
-func show2(tag string, x, y int) {
-	trace("%s: deferred show2(%d, %d)", tag, x, y)
-}
-
-func pick(tag string) func(string, int, int) {
-	trace("%s: pick", tag)
-	return show2
 }
 
 // The value of a recovered panic, -1 for none.
@@ -76,8 +37,43 @@ func pv(p interface{}) int {
 		return e.v
 	}
 	return -2
+}'''), ("tick", r'''
+// Prints "tag = N" and returns N, the next value of a counter: shows when
+// (and in which order) an operand is evaluated.
+var seq = 0
+
+func tick(tag string) int {
+	seq++
+	trace("%s = %d", tag, seq)
+	return seq
+}'''), ("show", r'''
+// A deferred plain call: prints the values it was given.
+func show(tag string, vs ...int) {
+	fmt.Printf("%s: deferred show(", tag)
+	sep := ""
+	for _, v := range vs {
+		fmt.Printf("%s%d", sep, v)
+		sep = ", "
+	}
+	fmt.Printf(")\n")
+}'''), ("box", r'''
+// A method deferred on a local object: the pointer receiver &box is
+// evaluated at the defer statement.
+type Box struct{ v int }
+
+func (b *Box) add(tag string, d int) {
+	b.v += d
+	trace("%s: deferred box.add(%d) -> %d", tag, d, b.v)
+}'''), ("pick", r'''
+// A deferred call whose callee is computed: pick prints, then returns show2.
+func show2(tag string, x, y int) {
+	trace("%s: deferred show2(%d, %d)", tag, x, y)
 }
 
+func pick(tag string) func(string, int, int) {
+	trace("%s: pick", tag)
+	return show2
+}'''), ("run", r'''
 // The driver: calls a test function and prints its result, or the panic
 // that escaped it.
 func run(name string, f func() int) {
@@ -89,8 +85,8 @@ func run(name string, f func() int) {
 	}()
 	v := f()
 	trace("%s: returned %d", name, v)
-}
-
+}'''), ("runVoid", r'''
+// The driver for a function without a result.
 func runVoid(name string, f func()) {
 	trace("== %s", name)
 	defer func() {
@@ -100,8 +96,7 @@ func runVoid(name string, f func()) {
 	}()
 	f()
 	trace("%s: returned", name)
-}
-'''
+}''')]
 
 
 class GoPrinter:
@@ -119,8 +114,11 @@ class GoPrinter:
         p.line()
         p.line("package main")
         p.line()
-        for line in PRELUDE.splitlines():
-            p.line(line)
+        used = common.uses(prog)
+        for key, text in PRELUDE:
+            if key in used:
+                for line in text.splitlines():
+                    p.line(line)
         for fn in prog.functions:
             p.line()
             self.function(fn)

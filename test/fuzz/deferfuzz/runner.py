@@ -166,20 +166,32 @@ class PairRunner:
 
     def rewrite(self, cpp, std, tier):
         """The batch tool's output for (std, tier), cached: (path, None) or
-        (None, Verdict)."""
+        (None, Verdict). Go's classification is read from stdout, the forced
+        tiers from --out-dir, so that both ways out of the tool are used."""
         out = "%s.%s.%s.rewritten.cpp" % (cpp[:-4], std, tier)
         if os.path.exists(out):
             return out, None
         cmd = [self.tools.tool, "--quiet"]
         if tier != "go":
             cmd.append("--force-tier=" + tier)
+        out_dir = os.path.join(self.workdir, "out-%s-%s" % (std, tier))
+        if tier != "go":
+            cmd += ["--out-dir=" + out_dir, "--root=" + self.workdir]
         cmd += [cpp, "--", "-std=" + std]
         with open(out + ".tmp", "wb") as f:
             proc = _run(cmd, self.workdir, self.env, BUILD_TIMEOUT, stdout=f)
         if proc is None or proc.returncode != 0:
             text = proc.stderr.decode(errors="replace") if proc else "timed out"
             return None, Verdict("", "rewrite-error", first_error(text), text)
-        os.rename(out + ".tmp", out)
+        if tier == "go":
+            os.rename(out + ".tmp", out)
+        else:
+            os.remove(out + ".tmp")
+            written = os.path.join(out_dir, os.path.relpath(cpp, self.workdir))
+            if not os.path.isfile(written):
+                return None, Verdict("", "rewrite-error", "no file in --out-dir",
+                                     "expected " + written)
+            os.rename(written, out)
         return out, None
 
     def run_config(self, cpp, std, config, expected):
