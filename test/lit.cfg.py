@@ -20,6 +20,7 @@
 
 import os
 import shutil
+import sys
 
 import lit.formats
 
@@ -91,6 +92,8 @@ config.environment["LC_ALL"] = "C"
 # ----------------------------------------------------------------------------
 valgrind = shutil.which("valgrind")
 filecheck = os.path.join(config.llvm_tools_dir, "FileCheck")
+# Go, the reference of the differential tests in fuzz/ (Debian's golang-go).
+go = shutil.which("go")
 
 # --param force_tier=stack|heap reruns the same semantic tests with every
 # defer forced into that tier (SPEC 4: every rule holds in every tier). The
@@ -137,6 +140,9 @@ config.substitutions.extend(
         ("%cxxdefer", config.cxxdefer_tool + tool_tier_flag),
         ("%clangxx", config.cxxdefer_clangxx),
         ("%gxx", config.cxxdefer_gxx or "false"),
+        # The fuzzer and Go: `%python %S/fuzz.py ...`, `%go build -o %t x.go`.
+        ("%python", sys.executable),
+        ("%go", go or "false"),
         ("%FileCheck", filecheck),
         # CMake for the install tests: `%cmake %cmake_generator -S ... -B ...`.
         ("%cmake_generator", '-G "%s"' % config.cxxdefer_cmake_generator),
@@ -170,3 +176,10 @@ ccache = shutil.which("ccache")
 if ccache:
     config.available_features.add("ccache")
 config.substitutions.append(("%ccache", ccache or "false"))
+if go:
+    config.available_features.add("go")
+    # lit does not pass HOME on, and Go keeps its build cache under it by
+    # default: give it one in the build directory (or the caller's).
+    config.environment["GOCACHE"] = os.environ.get("GOCACHE") or os.path.join(
+        config.cxxdefer_obj_root, "go-cache")
+    config.environment["GOTOOLCHAIN"] = "local"
