@@ -8,6 +8,8 @@
 // RUN: not %clangxx -std=c++14 -S %{flags} 2>&1 | FileCheck %s
 // RUN: %if gxx %{ not %gxx -std=c++17 -O0 %{flags} 2>&1 | FileCheck %s %}
 // RUN: %if gxx %{ not %gxx -std=c++17 -O2 %{flags} 2>&1 | FileCheck %s %}
+// RUN: not %clangxx -std=c++17 -O2 -DERRDEFER %{flags} 2>&1 | FileCheck %s --check-prefix=ERRDEFER
+// RUN: %if gxx %{ not %gxx -std=c++17 -O0 -DERRDEFER %{flags} 2>&1 | FileCheck %s --check-prefix=ERRDEFER %}
 
 #include <cxxdefer.h>
 
@@ -19,3 +21,10 @@ int main() {
   std::puts("body");
   return 0;
 }
+
+#if defined(ERRDEFER)
+void errdefer() {
+  // ERRDEFER: needs-plugin-defer.cpp:[[@LINE+1]]:3: error: {{.*}}__errdefer{{.*}}-fplugin=
+  __errdefer(std::puts("failed"));
+}
+#endif

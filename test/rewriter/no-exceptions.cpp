@@ -1,6 +1,7 @@
 // Code bases built with -fno-exceptions (and -fno-rtti) defer too, in every
 // tier: no try region, no handler - deferred calls run from destructors on
-// every return - and __recover() is always null.
+// every return - __recover() is always null, and an __errdefer never runs
+// (no exception can leave the function).
 //
 // RUN: %check_cxxdefer %s %t -- -fno-exceptions -fno-rtti
 
@@ -11,6 +12,7 @@
 // CHECK-NOT: {{t}}ry {
 // CHECK-NOT: {{c}}atch
 static int function(int N) {
+  __errdefer(trace("WRONG: errdefer"));
   __defer(trace("first"));
   if (N) {
     __defer(trace("conditional"));
