@@ -74,6 +74,10 @@ Session::Session(CompilerInstance &CI, const FrontendInputFile &Input,
   // The core only makes the optional warning when it will be shown.
   this->Opts.Rewrite.WarnDeferInLoop =
       Warnings.levelOf("cxxdefer-defer-in-loop") != WarningLevel::Ignored;
+  // -Rpass-analysis=defer asks for the explanations (LiveCompile.cpp shows
+  // them as clang's own analysis remarks).
+  if (CI.getCodeGenOpts().OptimizationRemarkAnalysis.patternMatches("defer"))
+    this->Opts.Rewrite.Explain = true;
   FileManager &FM = CI.getFileManager();
   if (auto Dir = FM.getOptionalDirectoryRef(RuntimeIncludeDir))
     RuntimeDirs[0] = &Dir->getDirEntry();

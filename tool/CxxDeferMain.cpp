@@ -84,36 +84,29 @@ static cl::opt<bool>
             cl::desc("Report the class of every defer statement "
                      "(open-coded, stack-allocated, heap-allocated)"),
             cl::cat(CxxDeferCategory));
-static cl::opt<unsigned>
-    MaxOpenDefers("max-open-defers",
-                  cl::desc("Open-code no defer in a function with more defer "
-                           "statements than this"),
-                  cl::value_desc("N"),
-                  cl::init(cxxdefer::RewriteOptions().MaxOpenDefers),
-                  cl::cat(CxxDeferCategory));
-static cl::opt<cxxdefer::ForcedTier> ForceTier(
-    "force-tier",
-    cl::desc("For testing the tiers: classify as Go does (go), or make every "
-             "defer stack-allocated (stack; loops stay heap-allocated) or "
-             "heap-allocated (heap)"),
-    cl::values(clEnumValN(cxxdefer::ForcedTier::Go, "go",
-                          "Go's classification (the default)"),
-               clEnumValN(cxxdefer::ForcedTier::Stack, "stack",
-                          "no open-coded defers"),
-               clEnumValN(cxxdefer::ForcedTier::Heap, "heap",
-                          "every defer from the record pool")),
-    cl::init(cxxdefer::ForcedTier::Go), cl::cat(CxxDeferCategory));
-static cl::opt<unsigned> MaxReturnsTimesDefers(
-    "max-returns-times-defers",
-    cl::desc(
-        "Open-code no defer in a function where returns x defers exceeds this"),
-    cl::value_desc("N"),
-    cl::init(cxxdefer::RewriteOptions().MaxReturnsTimesDefers),
-    cl::cat(CxxDeferCategory));
-static cl::opt<bool>
-    WarnDeferInLoop("warn-defer-in-loop",
-                    cl::desc("Warn on every defer statement inside a loop"),
-                    cl::cat(CxxDeferCategory));
+// The core's options, one cl::opt each, from the one list the plugin reads
+// too (rewriter/include/cxxdefer/Options.def).
+#define CXXDEFER_OPTION(Field, Kind, Spelling, Default, Help)                  \
+  CXXDEFER_TOOL_OPTION_##Kind(Field, Spelling, Default, Help)
+#define CXXDEFER_TOOL_OPTION_Flag(Field, Spelling, Default, Help)              \
+  static cl::opt<bool> Opt##Field(Spelling, cl::desc(Help), cl::init(Default), \
+                                  cl::cat(CxxDeferCategory));
+#define CXXDEFER_TOOL_OPTION_Number(Field, Spelling, Default, Help)            \
+  static cl::opt<unsigned> Opt##Field(Spelling, cl::desc(Help),                \
+                                      cl::value_desc("N"), cl::init(Default),  \
+                                      cl::cat(CxxDeferCategory));
+#define CXXDEFER_TOOL_OPTION_Tier(Field, Spelling, Default, Help)              \
+  static cl::opt<cxxdefer::ForcedTier> Opt##Field(                             \
+      Spelling, cl::desc(Help),                                                \
+      cl::values(clEnumValN(cxxdefer::ForcedTier::Go, "go",                    \
+                            "Go's classification (the default)"),              \
+                 clEnumValN(cxxdefer::ForcedTier::Stack, "stack",              \
+                            "no open-coded defers"),                           \
+                 clEnumValN(cxxdefer::ForcedTier::Heap, "heap",                \
+                            "every defer from the record pool")),              \
+      cl::init(Default), cl::cat(CxxDeferCategory));
+using cxxdefer::ForcedTier;
+#include "cxxdefer/Options.def"
 
 static cl::extrahelp CommonHelp(CommonOptionsParser::HelpMessage);
 static cl::extrahelp MoreHelp(R"(
@@ -288,10 +281,9 @@ int main(int argc, const char **argv) {
 
   Opts.Jobs = Jobs;
   Opts.Quiet = Quiet;
-  Opts.Job.Rewrite.MaxOpenDefers = MaxOpenDefers;
-  Opts.Job.Rewrite.MaxReturnsTimesDefers = MaxReturnsTimesDefers;
-  Opts.Job.Rewrite.WarnDeferInLoop = WarnDeferInLoop;
-  Opts.Job.Rewrite.ForceTier = ForceTier;
+#define CXXDEFER_OPTION(Field, Kind, Spelling, Default, Help)                  \
+  Opts.Job.Rewrite.Field = Opt##Field;
+#include "cxxdefer/Options.def"
   Opts.Job.ShowRemarks = Remarks;
   Opts.Job.ShowColors = errs().has_colors();
   Opts.Job.KeepMainFileText = Opts.Mode == cxxdefer::OutputMode::Stdout ||

@@ -149,11 +149,13 @@ static std::string oncePerRunKey(const Finding &F, SourceManager &SM) {
 /// range of each remark or warning (with its notes) is recorded in
 /// Result.OncePerRun.
 ///
-/// Remarks are dropped unless \p ShowRemarks; the notes that follow a
-/// dropped remark belong to it and are dropped too.
+/// Remarks are dropped unless \p ShowRemarks (or, for -Rpass-analysis
+/// remarks, \p ShowAnalysis: --explain); the notes that follow a dropped
+/// remark belong to it and are dropped too.
 static void reportFindings(llvm::ArrayRef<Finding> Findings,
                            DiagnosticsEngine &Diags, SourceManager &SM,
                            const LangOptions &LangOpts, bool ShowRemarks,
+                           bool ShowAnalysis,
                            llvm::raw_string_ostream &Log,
                            TranslationUnitResult &Result) {
   DiagnosticConsumer *Printer = Diags.getClient();
@@ -168,7 +170,9 @@ static void reportFindings(llvm::ArrayRef<Finding> Findings,
   };
   for (const Finding &F : Findings) {
     if (F.level() != DiagLevel::Note) {
-      DroppingNotes = F.level() == DiagLevel::Remark && !ShowRemarks;
+      bool Analysis = diagFlag(F.Id) == "pass-analysis=defer";
+      DroppingNotes = F.level() == DiagLevel::Remark && !ShowRemarks &&
+                      !(Analysis && ShowAnalysis);
       if (DroppingNotes)
         continue;
       CloseGroup();
@@ -233,7 +237,7 @@ public:
     TranslationUnitRewrite Rewrite =
         rewriteTranslationUnit(Ctx, Tokens, Opts.Rewrite);
     reportFindings(Rewrite.Findings, Diags, SM, Ctx.getLangOpts(),
-                   Opts.ShowRemarks, Log, Result);
+                   Opts.ShowRemarks, Opts.Rewrite.Explain, Log, Result);
     Result.Stats = Rewrite.Stats;
     Result.Defers = collectDefers(Rewrite.Findings, SM);
     if (Rewrite.hasErrors()) {

@@ -13,6 +13,7 @@
 #include "Reach.h"
 #include "SourceText.h"
 #include "ThreadSafety.h"
+#include "Explain.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Lex/Lexer.h"
@@ -148,7 +149,13 @@ bool FunctionAnalysis::run(FunctionPlan &Plan) {
     S.Name = nameAt("cxxdefer_d", Site.Marker->getBeginLoc());
     Invocations.push_back(Span::of(Site.InvocationBegin, Site.InvocationEnd));
     size_t FindingsBefore = Findings.size();
-    if (!planCall(Site, F, Ctx, S.Call, Findings) ||
+    std::vector<const Expr *> OperandExprs;
+    bool Planned = planCall(Site, F, Ctx, S.Call, Findings, &OperandExprs);
+    if (Planned && Opts.Explain)
+      Findings.push_back({DiagId::Explain,
+                          SM.getFileLoc(Site.Marker->getBeginLoc()),
+                          {explainCall(S.Call, OperandExprs, F, Ctx)}});
+    if (!Planned ||
         (S.Call.PerInstantiation &&
          !planInstantiations(Site, F, Instances, Ctx, S.Call, Findings))) {
       Ok = false;

@@ -150,7 +150,9 @@ private:
   bool planPlainCall(const CallExpr *Call);
   void warnIfDangling(const Expr *Kept);
   void warnIfClosureDangles(const LambdaExpr *Lambda);
-  bool isNestedLocal(const VarDecl *Var) const;
+  bool isNestedLocal(const VarDecl *Var) const {
+    return F && cxxdefer::isNestedLocal(Var, *F, SM);
+  }
   unsigned keptCount() const;
 };
 
@@ -663,26 +665,6 @@ bool Planner::run(const Expr *E) {
   return true;
 }
 
-/// True if \p Var is a local of the function's body that lives in a nested
-/// block (so it is destroyed before the function returns).
-bool Planner::isNestedLocal(const VarDecl *Var) const {
-  // The analysis parse's `__result` is the named result: it lives as long
-  // as the function's deferred calls.
-  if (!F || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
-      Var->isImplicit())
-    return false;
-  for (const Stmt *S : F->Body->body())
-    if (const auto *Decls = dyn_cast<DeclStmt>(S))
-      for (const Decl *D : Decls->decls())
-        if (D == Var)
-          return false;
-  // Declared somewhere inside this body, but not at its top level.
-  return SM.isBeforeInTranslationUnit(F->Body->getLBracLoc(),
-                                      Var->getLocation()) &&
-         SM.isBeforeInTranslationUnit(Var->getLocation(),
-                                      F->Body->getRBracLoc());
-}
-
 /// Warns when \p Kept, an operand kept by reference, designates (a part
 /// of) a local that is destroyed before the deferred call runs.
 void Planner::warnIfDangling(const Expr *Kept) {
@@ -729,13 +711,38 @@ void Planner::warnIfClosureDangles(const LambdaExpr *Lambda) {
   }
 }
 
+/// True if \p Var is a local of \p F's body that lives in a nested block
+/// (so it is destroyed before the function returns).
+bool isNestedLocal(const VarDecl *Var, const DeferFunction &F,
+                   const SourceManager &SM) {
+  // The analysis parse's `__result` is the named result: it lives as long
+  // as the function's deferred calls.
+  if (!Var->hasLocalStorage() || isa<ParmVarDecl>(Var) || Var->isImplicit())
+    return false;
+  for (const Stmt *S : F.Body->body())
+    if (const auto *Decls = dyn_cast<DeclStmt>(S))
+      for (const Decl *D : Decls->decls())
+        if (D == Var)
+          return false;
+  // Declared somewhere inside this body, but not at its top level.
+  return SM.isBeforeInTranslationUnit(F.Body->getLBracLoc(),
+                                      Var->getLocation()) &&
+         SM.isBeforeInTranslationUnit(Var->getLocation(),
+                                      F.Body->getRBracLoc());
+}
+
 bool planCall(const DeferSite &Site, const DeferFunction &F, ASTContext &Ctx,
-              CallPlan &Plan, std::vector<Finding> &Findings) {
+              CallPlan &Plan, std::vector<Finding> &Findings,
+              std::vector<const Expr *> *OperandExprs) {
   SourceLocation Where = Ctx.getSourceManager().getFileLoc(
       Site.Marker->getBeginLoc());
   Planner P(&F, Ctx, Plan, Findings, Where);
   if (!P.run(Site.Call))
     return false;
+  assert(P.OperandExprs.size() == Plan.Operands.size() &&
+         "one expression per operand");
+  if (OperandExprs)
+    *OperandExprs = P.OperandExprs;
   if (!F.Function->isTemplated() || !isDependentCall(Site.Call))
     return true;
   // A dependent call. An operand binds the same in every instantiation

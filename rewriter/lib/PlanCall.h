@@ -36,17 +36,26 @@
 
 namespace clang {
 class ASTContext;
-}
+class SourceManager;
+class VarDecl;
+} // namespace clang
 
 namespace cxxdefer {
 
 /// Plans the call of \p Site in \p F. \returns false, with an error in
 /// \p Findings, when the deferred expression is not a call the rewriter
 /// can keep. The plan's spans hold SourceLocations only; placement fills
-/// their text positions.
+/// their text positions. \p OperandExprs, if given, receives the
+/// expression behind each of the plan's operands.
 bool planCall(const DeferSite &Site, const DeferFunction &F,
               clang::ASTContext &Ctx, CallPlan &Plan,
-              std::vector<Finding> &Findings);
+              std::vector<Finding> &Findings,
+              std::vector<const clang::Expr *> *OperandExprs = nullptr);
+
+/// True if \p Var is a local of \p F's body declared in a nested block,
+/// which ends before the function's deferred calls run.
+bool isNestedLocal(const clang::VarDecl *Var, const DeferFunction &F,
+                   const clang::SourceManager &SM);
 
 /// Plans \p Call, an instantiation of a dependent deferred call, for the
 /// table of its pattern: the exact type of each operand and its binding.
