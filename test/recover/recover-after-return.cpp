@@ -60,17 +60,20 @@ static int unnamed() {
 }
 // CHECK: {{^}}} catch (...) { cxxdefer_d[[#D4]]_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { if (cxxdefer_d[[#D3]]_3.unwind(true)) goto cxxdefer_return; ::cxxdefer::detail::rethrow(); } } cxxdefer_return: return cxxdefer_result; }{{$}}
 
-// 3. The same with a class type: the return statement stays, and a
-// recovery returns a value-initialised std::string.
+// 3. The same with a class type: the return statement builds the result
+// in place, tracked (returned<T>, cxxdefer/panic.h) so that, with Clang
+// too, it is destroyed when the deferred call throws; a recovery releases
+// it and returns a value-initialised std::string.
+// CHECK: {{^}}static std::string unnamedString() { ::cxxdefer::detail::returned<::std::string> cxxdefer_returned; {{[{]$}}
 static std::string unnamedString() {
   // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D5:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::val([] { show("unnamedString recovers", __recover()); })}}; try {
   __defer([] { show("unnamedString recovers", __recover()); }());
   // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D6:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)panicWith({{.*}}); }, ::cxxdefer::detail::val(3)}}; try {
   __defer(panicWith(3));
-  // CHECK: {{^}}  return "returned";
+  // CHECK: {{^}}  CXXDEFER_RETURN_TRACKED(cxxdefer_returned, "returned"){{$}}
   return "returned";
 }
-// CHECK: {{^}}} catch (...) { cxxdefer_d[[#D6]]_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { if (cxxdefer_d[[#D5]]_3.unwind(::cxxdefer::detail::recovery<::std::string>::possible)) goto cxxdefer_return; ::cxxdefer::detail::rethrow(); } } cxxdefer_return: return ::cxxdefer::detail::recovery<::std::string>::value(); }{{$}}
+// CHECK: {{^}}} catch (...) { cxxdefer_d[[#D6]]_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { if (cxxdefer_d[[#D5]]_3.unwind(::cxxdefer::detail::recovery<::std::string>::possible)) goto cxxdefer_return; ::cxxdefer::detail::rethrow(); } } cxxdefer_return: cxxdefer_returned.release(); return ::cxxdefer::detail::recovery<::std::string>::value(); }{{$}}
 
 int main() {
   traceInt("named", named());

@@ -23,11 +23,11 @@ static void byName(Name N) { std::printf("byName %s\n", N.Text.c_str()); }
 
 static void run() {
   char Buffer[16] = "before";
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}byValue({{.*}}::cxxdefer::detail::as<{{.*}}string>(Buffer)}); try {
+  // CHECK: {{^}}  ::cxxdefer::detail::open_slot cxxdefer_d[[@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)byValue(static_cast<decltype(cxxdefer_a)&&>(cxxdefer_a)...); }, ::cxxdefer::detail::as<::std::string>(Buffer)}}; try {
   __defer(byValue(Buffer));
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}byConstRef({{.*}}::cxxdefer::detail::as<{{.*}}string>(Buffer)}); try {
+  // CHECK: {{^}}  ::cxxdefer::detail::open_slot cxxdefer_d[[@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)byConstRef(static_cast<decltype(cxxdefer_a)&&>(cxxdefer_a)...); }, ::cxxdefer::detail::as<::std::string>(Buffer)}}; try {
   __defer(byConstRef(Buffer));
-  // CHECK: cxxdefer_d[[@LINE+1]]_3 = {{.*}}byName({{.*}}::cxxdefer::detail::as<{{(::)?}}Name>(Buffer)}); try {
+  // CHECK: {{^}}  ::cxxdefer::detail::open_slot cxxdefer_d[[@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)byName(static_cast<decltype(cxxdefer_a)&&>(cxxdefer_a)...); }, ::cxxdefer::detail::as<::Name>(Buffer)}}; try {
   __defer(byName(Buffer));
   std::strcpy(Buffer, "after");
   std::printf("body %s\n", Buffer);

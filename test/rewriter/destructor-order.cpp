@@ -11,14 +11,14 @@
 
 static void run() {
   Tracked Before("before");
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_o, auto&&... cxxdefer_a) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).use({{.*}}); }, ::cxxdefer::detail::ref(Before), ::cxxdefer::detail::val("deferred 1")}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_o) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).use("deferred 1"); }, ::cxxdefer::detail::ref(Before)}}; try {
   __defer(Before.use("deferred 1"));
   Tracked After("after");
   Tracked Outer("outer");
   // CHECK: ::cxxdefer::detail::hoisted_open_slot<0> cxxdefer_d[[#D2:@LINE+4]]_5(cxxdefer_bits_{{[0-9]+}}_19); try { {
   {
     Tracked Inner("inner");
-    // CHECK: {{^}}    cxxdefer_d[[#D2]]_5.arm(::cxxdefer::detail::call{[](auto&& cxxdefer_o, auto&&... cxxdefer_a) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).use({{.*}}); }, ::cxxdefer::detail::ref(Outer), ::cxxdefer::detail::val("deferred 2")});
+    // CHECK: {{^}}    cxxdefer_d[[#D2]]_5.arm(::cxxdefer::detail::call{[](auto&& cxxdefer_o) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).use("deferred 2"); }, ::cxxdefer::detail::ref(Outer)});
     __defer(Outer.use("deferred 2"));
   }
   Tracked Late("late");

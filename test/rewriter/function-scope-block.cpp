@@ -16,7 +16,7 @@ int main() {
   // CHECK: {{^}}  ::cxxdefer::detail::hoisted_open_slot<0> cxxdefer_d[[#D1:@LINE+4]]_5(cxxdefer_bits_[[#FN]]_12); try { {
   {
     Tracked Inner("inner");
-    // CHECK: {{^}}    cxxdefer_d[[#D1]]_5.arm(::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)trace({{.*}}); }, ::cxxdefer::detail::val("deferred in block")});
+    // CHECK: {{^}}    cxxdefer_d[[#D1]]_5.arm(::cxxdefer::detail::call{[]() { (void)trace("deferred in block"); }});
     __defer(trace("deferred in block"));
     trace("block end");
   }

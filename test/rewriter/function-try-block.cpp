@@ -11,7 +11,7 @@
 #include "Inputs/trace.h"
 
 static void run(bool Throw) try {
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)trace({{.*}}); }, ::cxxdefer::detail::val("deferred")}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[]() { (void)trace("deferred"); }}}; try {
   __defer(trace("deferred"));
   trace("body");
   if (Throw)

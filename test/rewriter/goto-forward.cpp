@@ -9,12 +9,12 @@
 
 // CHECK: {{^}}static void run(bool Skip) { (void)::cxxdefer::detail::abi_check<2>{}; unsigned char cxxdefer_bits_[[#FN:@LINE+1]]_28 = 0;
 static void run(bool Skip) {
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)trace({{.*}}); }, ::cxxdefer::detail::val("first deferred")}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[]() { (void)trace("first deferred"); }}}; try {
   __defer(trace("first deferred"));
   // CHECK: {{^}}  ::cxxdefer::detail::hoisted_open_slot<0> cxxdefer_d[[#D2:@LINE+4]]_3(cxxdefer_bits_[[#FN]]_28); try { if (Skip)
   if (Skip)
     goto done;
-  // CHECK: {{^}}  cxxdefer_d[[#D2]]_3.arm(::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)trace({{.*}}); }, ::cxxdefer::detail::val("second deferred")});
+  // CHECK: {{^}}  cxxdefer_d[[#D2]]_3.arm(::cxxdefer::detail::call{[]() { (void)trace("second deferred"); }});
   __defer(trace("second deferred"));
   trace("not skipped");
 done:

@@ -14,7 +14,7 @@
 #include "Inputs/defer-header.h"
 
 // HDR: inline void headerInline(int N) { (void)::cxxdefer::detail::abi_check<2>{};
-// HDR-NEXT: ::cxxdefer::detail::open_slot [[D1:cxxdefer_d[0-9]+_3]]{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)traceInt({{.*}}); }, ::cxxdefer::detail::val("header inline deferred"), ::cxxdefer::detail::val(N)}}; try {
+// HDR-NEXT: ::cxxdefer::detail::open_slot [[D1:cxxdefer_d[0-9]+_3]]{::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("header inline deferred", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::val(N)}}; try {
 // HDR: } catch (...) { [[D1]].unwind(); ::cxxdefer::detail::rethrow(); } }
 // A dependent call in the template: thunks and a table (one entry: both
 // instantiations pass a string literal, an lvalue of type const char[25],
@@ -25,7 +25,7 @@
 // HDR-NOT: __defer(
 
 int main() {
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)trace({{.*}}); }, ::cxxdefer::detail::val("main deferred")}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[]() { (void)trace("main deferred"); }}}; try {
   __defer(trace("main deferred"));
   headerInline(1);
   headerTemplate(2);

@@ -10,11 +10,11 @@
 #include "Inputs/trace.h"
 
 int main() {
-  // CHECK: {{^}}  ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)trace({{.*}}); }, ::cxxdefer::detail::val("first")}}; try {
+  // CHECK: {{^}}  ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[]() { (void)trace("first"); }}}; try {
   __defer(trace("first"));
-  // CHECK: {{^}}  ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)trace({{.*}}); }, ::cxxdefer::detail::val("second")}}; try {
+  // CHECK: {{^}}  ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[]() { (void)trace("second"); }}}; try {
   __defer(trace("second"));
-  // CHECK: {{^}}  ::cxxdefer::detail::open_slot cxxdefer_d[[#D3:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)trace({{.*}}); }, ::cxxdefer::detail::val("third")}}; try {
+  // CHECK: {{^}}  ::cxxdefer::detail::open_slot cxxdefer_d[[#D3:@LINE+1]]_3{::cxxdefer::detail::call{[]() { (void)trace("third"); }}}; try {
   __defer(trace("third"));
   trace("body");
   return 0;

@@ -11,13 +11,13 @@ int main() {
   struct Local {
     int Id;
     void run() const {
-      // CHECK: {{^}}      ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_7{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)traceInt({{.*}}); }, ::cxxdefer::detail::val("local deferred"), ::cxxdefer::detail::val(Id)}}; try {
+      // CHECK: {{^}}      ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_7{::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("local deferred", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::val(Id)}}; try {
       __defer(traceInt("local deferred", Id));
       traceInt("local body", Id);
     }
     // CHECK: {{^}}    } catch (...) { cxxdefer_d[[#D1]]_7.unwind(); ::cxxdefer::detail::rethrow(); } }
   };
-  // CHECK: {{^}}  ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)trace({{.*}}); }, ::cxxdefer::detail::val("main deferred")}}; try {
+  // CHECK: {{^}}  ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[]() { (void)trace("main deferred"); }}}; try {
   __defer(trace("main deferred"));
   Local{1}.run();
   Local{2}.run();

@@ -22,13 +22,13 @@ static void locked(Lock &L) {
 }
 
 static void objectLike() {
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[@LINE+1]]_3{{.*}}trace({{.*}}::cxxdefer::detail::val("done"){{.*}}; try {
+  // CHECK: {{^}}  ::cxxdefer::detail::open_slot cxxdefer_d[[@LINE+1]]_3{::cxxdefer::detail::call{[]() { (void)trace("done"); }}}; try {
   DEFER_TRACE_DONE;
   trace("object-like body");
 }
 
 static void spelledByArguments(int N) {
-  // CHECK: cxxdefer_d[[@LINE+1]]_3{{.*}}traceInt({{.*}}::cxxdefer::detail::val("argument"), ::cxxdefer::detail::val(N)}}; try {
+  // CHECK: {{^}}  ::cxxdefer::detail::open_slot cxxdefer_d[[@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("argument", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::val(N)}}; try {
   DEFER_CALL(traceInt, "argument", N);
   N = 100;
   traceInt("arguments body", N);

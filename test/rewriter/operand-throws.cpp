@@ -19,7 +19,7 @@ static int failing() {
 static void take(const Tracked &T, int N) { std::printf("take %s %d\n", T.Name, N); }
 
 static void run(bool Nested) {
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)trace({{.*}}); }, ::cxxdefer::detail::val("earlier deferred call runs")}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[]() { (void)trace("earlier deferred call runs"); }}}; try {
   __defer(trace("earlier deferred call runs"));
   // CHECK: {{^}}  ::cxxdefer::detail::hoisted_open_slot<0> cxxdefer_d[[#D2:@LINE+4]]_5(cxxdefer_bits_{{[0-9]+}}_30); try { if (Nested) {
   if (Nested) {

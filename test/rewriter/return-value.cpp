@@ -18,8 +18,12 @@ static void bump(int &N) {
 
 static void append(std::string &S) { S += " changed"; }
 
-// None of the deferred calls can recover: the return statements stay as
-// written, and C++ initialises the result before the slots' destructors run.
+// None of the deferred calls can recover, so no return statement becomes
+// a jump: C++ initialises the result before the slots' destructors run. An
+// int result is returned as written; a std::string result, which a
+// throwing deferred call would abandon, is tracked (returned<T>,
+// cxxdefer/panic.h): its return statement becomes CXXDEFER_RETURN_TRACKED,
+// which initialises it the same way.
 static int byName() {
   int X = 1;
   // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)bump({{.*}}); }, ::cxxdefer::detail::ref(X)}}; try {
@@ -39,11 +43,12 @@ static int byExpression() {
 }
 // CHECK: {{^}}} catch (...) { cxxdefer_d[[#D2]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }{{$}}
 
+// CHECK: {{^}}static std::string text() { ::cxxdefer::detail::returned<::std::string> cxxdefer_returned;{{$}}
 static std::string text() {
   std::string S = "text";
   // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D3:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)append({{.*}}); }, ::cxxdefer::detail::ref(S)}}; try {
   __defer(append(S));
-  // CHECK: {{^}}  return S + "!";
+  // CHECK: {{^}}  CXXDEFER_RETURN_TRACKED(cxxdefer_returned, S + "!"){{$}}
   return S + "!";
 }
 // CHECK: {{^}}} catch (...) { cxxdefer_d[[#D3]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }{{$}}

@@ -15,7 +15,7 @@ static void run() {
   std::unique_ptr<Tracked> Up(new Tracked("unique"));
   std::unique_ptr<Tracked> Keep;
   // arrow(Up) runs operator-> now and keeps the raw pointer.
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_o, auto&&... cxxdefer_a) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o)->use({{.*}}); }, ::cxxdefer::detail::arrow(Up), ::cxxdefer::detail::val("deferred unique")}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_o) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o)->use("deferred unique"); }, ::cxxdefer::detail::arrow(Up)}}; try {
   __defer(Up->use("deferred unique"));
   // The first object stays alive in Keep (declared before the defer
   // statement, so destroyed after the deferred call); Up owns another one.

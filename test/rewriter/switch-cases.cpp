@@ -15,18 +15,18 @@ static void run(int N) {
   // CHECK: {{^}}  ::cxxdefer::detail::hoisted_open_slot<0> cxxdefer_d[[#D1:@LINE+4]]_5(cxxdefer_bits_[[#FN]]_24); try { ::cxxdefer::detail::hoisted_open_slot<1> cxxdefer_d[[#D2:@LINE+8]]_5(cxxdefer_bits_[[#FN]]_24); try { ::cxxdefer::detail::hoisted_open_slot<2> cxxdefer_d[[#D3:@LINE+15]]_5(cxxdefer_bits_[[#FN]]_24); try { switch (N) {
   switch (N) {
   case 1:
-    // CHECK: {{^}}    cxxdefer_d[[#D1]]_5.arm(::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)traceInt({{.*}}); }, ::cxxdefer::detail::val("case 1 deferred"), ::cxxdefer::detail::val(N)});
+    // CHECK: {{^}}    cxxdefer_d[[#D1]]_5.arm(::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("case 1 deferred", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::val(N)});
     __defer(traceInt("case 1 deferred", N));
     break;
   case 2:
-    // CHECK: {{^}}    cxxdefer_d[[#D2]]_5.arm(::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)traceInt({{.*}}); }, ::cxxdefer::detail::val("case 2 deferred"), ::cxxdefer::detail::val(N)});
+    // CHECK: {{^}}    cxxdefer_d[[#D2]]_5.arm(::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("case 2 deferred", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::val(N)});
     __defer(traceInt("case 2 deferred", N));
     [[fallthrough]];
   case 3:
     traceInt("case 3 body", N);
     break;
   case 100:
-    // CHECK: {{^}}    cxxdefer_d[[#D3]]_5.arm(::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)trace({{.*}}); }, ::cxxdefer::detail::val("never runs")});
+    // CHECK: {{^}}    cxxdefer_d[[#D3]]_5.arm(::cxxdefer::detail::call{[]() { (void)trace("never runs"); }});
     __defer(trace("never runs"));
     break;
   default:

@@ -18,15 +18,15 @@ static void fail(const char *What) {
 
 static int run() {
   Tracked First("first");
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)trace({{.*}}); }, ::cxxdefer::detail::val("earlier deferred call runs")}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[]() { (void)trace("earlier deferred call runs"); }}}; try {
   __defer(trace("earlier deferred call runs"));
   Tracked Second("second");
   // The call throws: an open slot, whose destructor may throw and whose
   // handler runs it if the body throws first.
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)fail({{.*}}); }, ::cxxdefer::detail::val("from deferred")}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[]() { (void)fail("from deferred"); }}}; try {
   __defer(fail("from deferred"));
   Tracked Third("third");
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D3:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)trace({{.*}}); }, ::cxxdefer::detail::val("later deferred call runs")}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D3:@LINE+1]]_3{::cxxdefer::detail::call{[]() { (void)trace("later deferred call runs"); }}}; try {
   __defer(trace("later deferred call runs"));
   trace("body");
   // CHECK: {{^}}  return 1;

@@ -19,14 +19,14 @@ static void replace() {
 
 static void run() {
   Tracked Local("local");
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)trace({{.*}}); }, ::cxxdefer::detail::val("earlier deferred call runs")}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[]() { (void)trace("earlier deferred call runs"); }}}; try {
   __defer(trace("earlier deferred call runs"));
   // No operands. (Second's implicit constructor has no body in this file,
   // which the rewriter's walk counts as a call it cannot follow, so the
   // slot is a recovering one rather than an open one.)
   // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)replace({{.*}}); }}}; try {
   __defer(replace());
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D3:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)trace({{.*}}); }, ::cxxdefer::detail::val("later deferred call runs")}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D3:@LINE+1]]_3{::cxxdefer::detail::call{[]() { (void)trace("later deferred call runs"); }}}; try {
   __defer(trace("later deferred call runs"));
   trace("body throws First");
   throw First();

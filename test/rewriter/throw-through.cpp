@@ -20,10 +20,10 @@ const Error *Error::Address = nullptr;
 
 static void inner() {
   Tracked Local("local");
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_o, auto&&... cxxdefer_a) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).use({{.*}}); }, ::cxxdefer::detail::ref(Local), ::cxxdefer::detail::val("deferred 1")}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_o) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).use("deferred 1"); }, ::cxxdefer::detail::ref(Local)}}; try {
   __defer(Local.use("deferred 1"));
   Tracked Later("later");
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_o, auto&&... cxxdefer_a) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).use({{.*}}); }, ::cxxdefer::detail::ref(Later), ::cxxdefer::detail::val("deferred 2")}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_o) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).use("deferred 2"); }, ::cxxdefer::detail::ref(Later)}}; try {
   __defer(Later.use("deferred 2"));
   Tracked Last("last");
   throw Error(42);
@@ -32,7 +32,7 @@ static void inner() {
 }
 
 static void middle() {
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D3:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)trace({{.*}}); }, ::cxxdefer::detail::val("deferred in middle")}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D3:@LINE+1]]_3{::cxxdefer::detail::call{[]() { (void)trace("deferred in middle"); }}}; try {
   __defer(trace("deferred in middle"));
   inner();
 }
