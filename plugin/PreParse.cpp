@@ -125,8 +125,8 @@ static PlacedFinding placeFinding(const Finding &F, const SourceManager &SM,
                                   const std::vector<FileEntryRef> &Entries) {
   std::string Flag =
       F.level() == DiagLevel::Warning ? diagFlag(F.Id).str() : std::string();
-  PlacedFinding Placed{F.Id,  F.level(), F.Class.has_value(), F.message(),
-                       Flag, std::nullopt};
+  PlacedFinding Placed{F.Id,        F.level(), F.Class.has_value(),
+                       F.message(), Flag,      std::nullopt};
   if (F.Loc.isInvalid())
     return Placed;
   // A finding in a macro argument or body is shown where the macro is used:
@@ -148,8 +148,8 @@ void RewriteCollector::run(ASTContext &Ctx, const MacroTokens *Tokens) {
   // Sema's view of erroneous code is partial (invalid declarations, dropped
   // statements); rewriting it could only add confusing messages to the
   // user's real errors.
-  const auto *Diagnostics =
-      static_cast<const AnalysisDiagnostics *>(Ctx.getDiagnostics().getClient());
+  const auto *Diagnostics = static_cast<const AnalysisDiagnostics *>(
+      Ctx.getDiagnostics().getClient());
   if (Diagnostics->errors()) {
     Out.Status = PreParseStatus::SourceHasErrors;
     return;

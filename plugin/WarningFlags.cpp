@@ -65,8 +65,7 @@ void WarningPolicy::apply(llvm::StringRef Option) {
         Positive);
     return;
   }
-  forEachNamed(
-      Option, [](State &S, bool On) { S.Enabled = On; }, Positive);
+  forEachNamed(Option, [](State &S, bool On) { S.Enabled = On; }, Positive);
 }
 
 const WarningPolicy::State *WarningPolicy::find(llvm::StringRef Flag) const {

@@ -23,6 +23,8 @@ PACKAGES=(
   libgtest-dev libgmock-dev patch
   # The compiler cache test/plugin/ccache.test runs the plugin behind.
   ccache
+  # test/format.test: the tooling's formatting.
+  clang-format-19
   # The reference of the differential fuzzer (test/fuzz, scripts/fuzz.sh):
   # the same programs in Go must print what the C++ builds print.
   golang-go

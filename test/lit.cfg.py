@@ -171,6 +171,13 @@ if os.path.isfile(config.cxxdefer_tool):
     config.available_features.add("tool-built")
 if os.path.isfile("/usr/include/benchmark/benchmark.h"):
     config.available_features.add("benchmark")
+# The formatter of test/format.test: clang-format 19 only (another version
+# formats differently).
+clang_format = shutil.which("clang-format-19")
+if clang_format:
+    config.available_features.add("clang-format")
+config.substitutions.append(("%clang_format", clang_format or "false"))
+
 # The compiler cache that test/plugin checks the plugin against.
 ccache = shutil.which("ccache")
 if ccache:

@@ -155,8 +155,7 @@ static std::string oncePerRunKey(const Finding &F, SourceManager &SM) {
 static void reportFindings(llvm::ArrayRef<Finding> Findings,
                            DiagnosticsEngine &Diags, SourceManager &SM,
                            const LangOptions &LangOpts, bool ShowRemarks,
-                           bool ShowAnalysis,
-                           llvm::raw_string_ostream &Log,
+                           bool ShowAnalysis, llvm::raw_string_ostream &Log,
                            TranslationUnitResult &Result) {
   DiagnosticConsumer *Printer = Diags.getClient();
   bool DroppingNotes = false;
@@ -271,8 +270,8 @@ public:
     // starts recording now.
     DiagnosticsEngine &Diags = CI.getDiagnostics();
     return std::make_unique<AnalysisConsumer>(
-        CI.getPreprocessor(), [this, &Diags](ASTContext &Ctx,
-                                             const MacroTokens *Tokens) {
+        CI.getPreprocessor(),
+        [this, &Diags](ASTContext &Ctx, const MacroTokens *Tokens) {
           RewriteJob(Diags, Opts, Result, Log).run(Ctx, Tokens);
         });
   }

@@ -25,8 +25,8 @@
 ///
 //===----------------------------------------------------------------------===//
 
-#include "cxxdefer/Rewrite.h"
 #include "SourceText.h"
+#include "cxxdefer/Rewrite.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
@@ -134,8 +134,7 @@ private:
   }
 };
 
-AnalysisConsumer::AnalysisConsumer(Preprocessor &PP,
-                                   Callback OnTranslationUnit)
+AnalysisConsumer::AnalysisConsumer(Preprocessor &PP, Callback OnTranslationUnit)
     : Tokens(recordMacroTokens(PP)),
       OnTranslationUnit(std::move(OnTranslationUnit)) {}
 

@@ -6,6 +6,7 @@
 
 #include "Analyze.h"
 #include "Classify.h"
+#include "Explain.h"
 #include "FindSites.h"
 #include "Instantiations.h"
 #include "PlanCall.h"
@@ -13,7 +14,6 @@
 #include "Reach.h"
 #include "SourceText.h"
 #include "ThreadSafety.h"
-#include "Explain.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Lex/Lexer.h"
@@ -103,13 +103,12 @@ void FunctionAnalysis::noteMacro(const DeferSite &Site, size_t FirstError) {
                                       Ctx.getLangOpts(), &Invalid);
   if (Invalid)
     return;
-  Findings.push_back(
-      {DiagId::FromMacro, SM.getSpellingLoc(Loc), {Name.str()}});
+  Findings.push_back({DiagId::FromMacro, SM.getSpellingLoc(Loc), {Name.str()}});
 }
 
 void FunctionAnalysis::remark(const DeferSite &Site, const Classification &C) {
   SourceLocation Loc = SM.getFileLoc(Site.Marker->getBeginLoc());
-  Finding R{C.Class == Tier::OpenCoded       ? DiagId::OpenCoded
+  Finding R{C.Class == Tier::OpenCoded        ? DiagId::OpenCoded
             : C.Class == Tier::StackAllocated ? DiagId::StackAllocated
                                               : DiagId::HeapAllocated,
             Loc,
@@ -221,7 +220,8 @@ bool FunctionAnalysis::run(FunctionPlan &Plan) {
       SourceLocation Keyword = Return.Return->getReturnLoc();
       R.Keyword = Span::of(Keyword, Keyword);
       if (Return.Semicolon.isInvalid()) {
-        Findings.push_back({DiagId::InternalError, SM.getFileLoc(Keyword),
+        Findings.push_back({DiagId::InternalError,
+                            SM.getFileLoc(Keyword),
                             {"a return statement without its ';'"}});
         return false;
       }
@@ -315,7 +315,8 @@ TranslationUnitPlan analyze(ASTContext &Ctx, const MacroTokens *Tokens,
   if (!Search.Functions.empty() && !Ctx.getLangOpts().CPlusPlus14) {
     Out.Findings.push_back(
         {DiagId::DeferNeedsCxx14,
-         SM.getFileLoc(Search.Functions.front().Sites.front().Marker->getBeginLoc()),
+         SM.getFileLoc(
+             Search.Functions.front().Sites.front().Marker->getBeginLoc()),
          {"__defer"}});
     return Out;
   }
@@ -329,8 +330,7 @@ TranslationUnitPlan analyze(ASTContext &Ctx, const MacroTokens *Tokens,
   for (const DeferFunction &F : Search.Functions) {
     ++Out.Stats.Functions;
     Analysed A;
-    FunctionAnalysis Analysis(F, Ctx, Opts, Instances, Out.Findings,
-                              Out.Stats);
+    FunctionAnalysis Analysis(F, Ctx, Opts, Instances, Out.Findings, Out.Stats);
     if (!Analysis.run(A.Plan)) {
       ++Out.Stats.FunctionsWithErrors;
       continue;
@@ -356,7 +356,8 @@ TranslationUnitPlan analyze(ASTContext &Ctx, const MacroTokens *Tokens,
     }
     if (!Ok) {
       Out.Findings.push_back(
-          {DiagId::RegionNotPrintable, A.FirstSite,
+          {DiagId::RegionNotPrintable,
+           A.FirstSite,
            {Placer.macroNameAt(A.Plan.Sites.front().Statement.Begin.Token),
             "tokens cxxdefer did not record"}});
       Placeable[I] = false;
@@ -399,7 +400,8 @@ TranslationUnitPlan analyze(ASTContext &Ctx, const MacroTokens *Tokens,
     }
     if (!Ok) {
       if (Placeable[I])
-        Out.Findings.push_back({DiagId::InternalError, A.FirstSite,
+        Out.Findings.push_back({DiagId::InternalError,
+                                A.FirstSite,
                                 {"a position could not be placed"}});
       ++Out.Stats.FunctionsWithErrors;
       continue;

@@ -58,10 +58,10 @@ bool Speller::list(llvm::ArrayRef<const Expr *> Args, std::string &Out) {
 bool Speller::name(const NamedDecl *D, const DeclRefExpr *Ref,
                    std::string &Out) {
   if (D->getAccess() == AS_private || D->getAccess() == AS_protected)
-    return fail("it names the " +
-                std::string(D->getAccess() == AS_private ? "private"
-                                                         : "protected") +
-                " member '" + D->getNameAsString() + "'");
+    return fail(
+        "it names the " +
+        std::string(D->getAccess() == AS_private ? "private" : "protected") +
+        " member '" + D->getNameAsString() + "'");
   const DeclContext *DC = D->getDeclContext();
   if (DC->isFunctionOrMethod())
     return fail("it names '" + D->getNameAsString() +
@@ -76,9 +76,8 @@ bool Speller::name(const NamedDecl *D, const DeclRefExpr *Ref,
       Qualified.find("(lambda") != std::string::npos)
     return fail("it names '" + D->getNameAsString() +
                 "', which has no name outside its scope");
-  Out += (isa<EnumConstantDecl>(D) && !cast<EnumConstantDecl>(D)
-                                           ->getType()
-                                           ->isScopedEnumeralType()
+  Out += (isa<EnumConstantDecl>(D) &&
+                  !cast<EnumConstantDecl>(D)->getType()->isScopedEnumeralType()
               ? "::"
               : "::") +
          Qualified;

@@ -1,4 +1,5 @@
-//===- DefaultArgument.h - Spelling a default argument elsewhere -*- C++ -*-===//
+//===- DefaultArgument.h - Spelling a default argument elsewhere -*- C++
+//-*-===//
 //
 // Part of cxxdefer: Go's defer, panic and recover for C++, through Clang.
 //

@@ -51,10 +51,8 @@ public:
   }
 
   std::string type(const Expr *E) const {
-    return E->getType()
-        .getNonReferenceType()
-        .getUnqualifiedType()
-        .getAsString(Ctx.getPrintingPolicy());
+    return E->getType().getNonReferenceType().getUnqualifiedType().getAsString(
+        Ctx.getPrintingPolicy());
   }
 
   /// How a closure's captures reach the call.
@@ -105,8 +103,9 @@ public:
     case Keep::Value:
       if (const auto *Lambda = dyn_cast<LambdaExpr>(Written))
         return closure(Lambda);
-      return text(E) + (Written->isPRValue() ? " evaluated now, kept ("
-                                             : " copied now (") +
+      return text(E) +
+             (Written->isPRValue() ? " evaluated now, kept ("
+                                   : " copied now (") +
              type(Written) + ")";
     case Keep::Conversion:
       return text(E) + " converted now to " + shown(Op.Type) +

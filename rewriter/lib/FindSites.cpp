@@ -115,7 +115,8 @@ bool isResultReference(const Expr *E) {
   // The header's placeholder, or the variable the analysis parse declares
   // for the function (AnalysisConsumer.cpp).
   const DeclContext *DC = Var->getDeclContext();
-  if (DC->isTranslationUnit() || (Var->isImplicit() && DC->isFunctionOrMethod()))
+  if (DC->isTranslationUnit() ||
+      (Var->isImplicit() && DC->isFunctionOrMethod()))
     return true;
   const auto *Analysis = dyn_cast<NamespaceDecl>(DC);
   return Analysis && Analysis->getName() == "analysis" &&
@@ -138,8 +139,8 @@ const DeclRefExpr *asWrittenResult(const Expr *E) {
              !isa<CXXTemporaryObjectExpr>(Construct))
       E = Construct->getArg(0);
     else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E);
-             Member && isa_and_nonnull<CXXConversionDecl>(
-                           Member->getMethodDecl()))
+             Member &&
+             isa_and_nonnull<CXXConversionDecl>(Member->getMethodDecl()))
       E = Member->getImplicitObjectArgument();
     else
       break;
@@ -463,9 +464,8 @@ public:
     if (markerKind(Call))
       AllMarkers.push_back(Call);
     if (isRecoverWithArguments(Call))
-      Out.Findings.push_back({DiagId::RecoverArguments,
-                              SM.getFileLoc(Call->getBeginLoc()),
-                              {}});
+      Out.Findings.push_back(
+          {DiagId::RecoverArguments, SM.getFileLoc(Call->getBeginLoc()), {}});
     return true;
   }
 
@@ -536,9 +536,9 @@ private:
            Callee->getDeclContext()->getRedeclContext()->isTranslationUnit();
   }
 
-  DeferFunction *
-  ownerOf(const DeclRefExpr *Ref,
-          const llvm::DenseMap<const FunctionDecl *, DeferFunction *> &ByFunction) {
+  DeferFunction *ownerOf(
+      const DeclRefExpr *Ref,
+      const llvm::DenseMap<const FunctionDecl *, DeferFunction *> &ByFunction) {
     DynTypedNodeList Parents = Ctx.getParents(*Ref);
     while (!Parents.empty()) {
       const DynTypedNode &Parent = Parents[0];
@@ -586,8 +586,7 @@ private:
         if (SM.getFileID(End) != Home)
           return true;
       }
-      if (Begin.isMacroID() || End.isMacroID() ||
-          SM.getFileID(Begin) != Home)
+      if (Begin.isMacroID() || End.isMacroID() || SM.getFileID(Begin) != Home)
         return false;
       StringRef Buffer = SM.getBufferData(Home);
       unsigned From = SM.getFileOffset(Begin), To = SM.getFileOffset(End);

@@ -21,14 +21,12 @@ namespace {
 
 /// Visits template instantiations too, but not inside system headers,
 /// whose own instantiations are many and never hold a user's pattern.
-class InstantiationFinder
-    : public RecursiveASTVisitor<InstantiationFinder> {
+class InstantiationFinder : public RecursiveASTVisitor<InstantiationFinder> {
 public:
-  InstantiationFinder(
-      const SourceManager &SM,
-      const llvm::DenseSet<const FunctionDecl *> &Patterns,
-      llvm::DenseMap<const FunctionDecl *, std::vector<const FunctionDecl *>>
-          &Out)
+  InstantiationFinder(const SourceManager &SM,
+                      const llvm::DenseSet<const FunctionDecl *> &Patterns,
+                      llvm::DenseMap<const FunctionDecl *,
+                                     std::vector<const FunctionDecl *>> &Out)
       : SM(SM), Patterns(Patterns), Out(Out) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
@@ -59,8 +57,7 @@ public:
 private:
   const SourceManager &SM;
   const llvm::DenseSet<const FunctionDecl *> &Patterns;
-  llvm::DenseMap<const FunctionDecl *, std::vector<const FunctionDecl *>>
-      &Out;
+  llvm::DenseMap<const FunctionDecl *, std::vector<const FunctionDecl *>> &Out;
 };
 
 /// Finds, in an instantiated body, the defer statement whose marker is at

@@ -56,9 +56,8 @@ private:
 /// from every instantiation of \p F. \returns false with an error in
 /// \p Findings if one cannot be expressed.
 bool planInstantiations(const DeferSite &Site, const DeferFunction &F,
-                        const InstantiationIndex &Index,
-                        clang::ASTContext &Ctx, CallPlan &Plan,
-                        std::vector<Finding> &Findings);
+                        const InstantiationIndex &Index, clang::ASTContext &Ctx,
+                        CallPlan &Plan, std::vector<Finding> &Findings);
 
 } // namespace cxxdefer
 

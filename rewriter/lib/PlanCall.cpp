@@ -200,9 +200,8 @@ Keep Planner::calleeBinding(const Expr *Callee) const {
 /// For a call that Sema could not resolve (the pattern of a dependent
 /// call): asks every candidate found by name lookup whether parameter
 /// \p Index is a reference. \returns the answer if they all agree.
-std::optional<bool>
-Planner::candidatesTakeReference(const Expr *CalleeName,
-                                 unsigned Index) const {
+std::optional<bool> Planner::candidatesTakeReference(const Expr *CalleeName,
+                                                     unsigned Index) const {
   const auto *Overloads = dyn_cast_or_null<OverloadExpr>(
       CalleeName ? CalleeName->IgnoreParens() : nullptr);
   if (!Overloads)
@@ -269,8 +268,7 @@ Keep Planner::argumentBinding(const Expr *Arg, QualType Param,
   if (Param->isReferenceType()) {
     // A temporary materialised for the parameter must live until the call:
     // keep it by value (converted now if making it ran a conversion).
-    const auto *Temp =
-        dyn_cast<MaterializeTemporaryExpr>(initializerOf(Arg));
+    const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(initializerOf(Arg));
     if (!Temp)
       return Keep::Reference;
     QualType Made = Temp->getType().getUnqualifiedType().getCanonicalType();
@@ -282,9 +280,10 @@ Keep Planner::argumentBinding(const Expr *Arg, QualType Param,
   }
   QualType From = Written->getType().getUnqualifiedType().getCanonicalType();
   QualType To = Param.getUnqualifiedType().getCanonicalType();
-  bool Trivial = From == To || (To->isScalarType() &&
-                                (From->isScalarType() || From->isArrayType() ||
-                                 From->isFunctionType()));
+  bool Trivial =
+      From == To ||
+      (To->isScalarType() &&
+       (From->isScalarType() || From->isArrayType() || From->isFunctionType()));
   if (Trivial)
     return Keep::Value;
   Type = spellType(Param, Ctx);
@@ -330,9 +329,8 @@ bool Planner::addArgument(const Expr *Arg, QualType Param,
     if (!List)
       if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
         if (Construct->getNumArgs() == 1)
-          if (const auto *StdList =
-                  dyn_cast<CXXStdInitializerListExpr>(
-                      initializerOf(Construct->getArg(0))))
+          if (const auto *StdList = dyn_cast<CXXStdInitializerListExpr>(
+                  initializerOf(Construct->getArg(0))))
             List = dyn_cast<InitListExpr>(
                 initializerOf(StdList->getSubExpr())->IgnoreImplicit());
     if (List && List->getSyntacticForm())
@@ -427,8 +425,7 @@ bool Planner::addDefaultArguments(const CallExpr *Call, unsigned FirstArg,
 /// pattern: its real bindings come from its instantiations).
 bool Planner::addArguments(const CallExpr *Call, unsigned FirstArg,
                            const FunctionProtoType *Proto,
-                           const FunctionDecl *Callee,
-                           const Expr *CalleeName) {
+                           const FunctionDecl *Callee, const Expr *CalleeName) {
   for (unsigned I = FirstArg, E = Call->getNumArgs(); I < E; ++I) {
     const Expr *Arg = Call->getArg(I);
     unsigned ParamIndex = I - FirstArg;
@@ -581,8 +578,8 @@ bool Planner::planMemberCall(const CallExpr *Call, const Expr *Callee) {
     if (NeedsTemplateKeyword) {
       // After the `.` or `->` and before the member's name.
       bool Invalid = false;
-      const char *Op = SM.getCharacterData(SM.getSpellingLoc(OperatorLoc),
-                                           &Invalid);
+      const char *Op =
+          SM.getCharacterData(SM.getSpellingLoc(OperatorLoc), &Invalid);
       Plan.TemplateKeywordAt = !Invalid && Op[0] == '-' ? 2 : 1;
     }
   }
@@ -601,8 +598,7 @@ bool Planner::planPlainCall(const CallExpr *Call) {
       return addArguments(Call, 0, nullptr, Call->getDirectCallee(), Name);
     }
   }
-  if (isa<UnresolvedLookupExpr>(Name) ||
-      isa<DependentScopeDeclRefExpr>(Name)) {
+  if (isa<UnresolvedLookupExpr>(Name) || isa<DependentScopeDeclRefExpr>(Name)) {
     Plan.Shape = CallShape::NamedFunction;
     setCallee(Callee->getSourceRange());
     return addArguments(Call, 0, nullptr, nullptr, Name);
@@ -610,16 +606,15 @@ bool Planner::planPlainCall(const CallExpr *Call) {
   if (const auto *ME = dyn_cast<MemberExpr>(Name))
     if (isa<CXXMethodDecl>(ME->getMemberDecl()))
       return planMemberCall(Call, ME);
-  if (isa<UnresolvedMemberExpr>(Name) ||
-      isa<CXXDependentScopeMemberExpr>(Name))
+  if (isa<UnresolvedMemberExpr>(Name) || isa<CXXDependentScopeMemberExpr>(Name))
     return planMemberCall(Call, Name);
   if (const auto *PtrMem = dyn_cast<BinaryOperator>(Name)) {
     if (PtrMem->isPtrMemOp()) {
       Plan.Shape = CallShape::PointerToMember;
       Plan.Arrow = PtrMem->getOpcode() == BO_PtrMemI;
       const Expr *Object = PtrMem->getLHS();
-      return addOperand(Object, Plan.Arrow ? Keep::Value
-                                           : objectBinding(Object)) &&
+      return addOperand(Object,
+                        Plan.Arrow ? Keep::Value : objectBinding(Object)) &&
              addOperand(PtrMem->getRHS(), Keep::Value) &&
              addArguments(Call, 0, prototypeOf(PtrMem->getRHS()->getType()),
                           nullptr, nullptr);
@@ -675,7 +670,10 @@ void Planner::warnIfDangling(const Expr *Kept) {
         return;
       E = Member->getBase()->IgnoreParenImpCasts();
     } else if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E)) {
-      if (!Subscript->getBase()->IgnoreParenImpCasts()->getType()->isArrayType())
+      if (!Subscript->getBase()
+               ->IgnoreParenImpCasts()
+               ->getType()
+               ->isArrayType())
         return;
       E = Subscript->getBase()->IgnoreParenImpCasts();
     } else {
@@ -686,9 +684,11 @@ void Planner::warnIfDangling(const Expr *Kept) {
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   if (!Var || !isNestedLocal(Var))
     return;
-  Findings.push_back({DiagId::DanglingReference, SM.getFileLoc(Kept->getBeginLoc()),
+  Findings.push_back({DiagId::DanglingReference,
+                      SM.getFileLoc(Kept->getBeginLoc()),
                       {Var->getNameAsString()}});
-  Findings.push_back({DiagId::DeclaredHere, SM.getFileLoc(Var->getLocation()),
+  Findings.push_back({DiagId::DeclaredHere,
+                      SM.getFileLoc(Var->getLocation()),
                       {Var->getNameAsString()}});
 }
 
@@ -701,9 +701,10 @@ void Planner::warnIfClosureDangles(const LambdaExpr *Lambda) {
     const auto *Var = dyn_cast<VarDecl>(Capture.getCapturedVar());
     if (!Var || !isNestedLocal(Var))
       continue;
-    SourceLocation Loc = Capture.isImplicit() ? Lambda->getBeginLoc()
-                                              : Capture.getLocation();
-    Findings.push_back({DiagId::DanglingCapture, SM.getFileLoc(Loc),
+    SourceLocation Loc =
+        Capture.isImplicit() ? Lambda->getBeginLoc() : Capture.getLocation();
+    Findings.push_back({DiagId::DanglingCapture,
+                        SM.getFileLoc(Loc),
                         {Var->getNameAsString()}});
     Findings.push_back({DiagId::DeclaredHere,
                         SM.getFileLoc(Var->getLocation()),
@@ -734,8 +735,8 @@ bool isNestedLocal(const VarDecl *Var, const DeferFunction &F,
 bool planCall(const DeferSite &Site, const DeferFunction &F, ASTContext &Ctx,
               CallPlan &Plan, std::vector<Finding> &Findings,
               std::vector<const Expr *> *OperandExprs) {
-  SourceLocation Where = Ctx.getSourceManager().getFileLoc(
-      Site.Marker->getBeginLoc());
+  SourceLocation Where =
+      Ctx.getSourceManager().getFileLoc(Site.Marker->getBeginLoc());
   Planner P(&F, Ctx, Plan, Findings, Where);
   if (!P.run(Site.Call))
     return false;
@@ -758,12 +759,12 @@ bool planCall(const DeferSite &Site, const DeferFunction &F, ASTContext &Ctx,
     const Expr *E = P.OperandExprs[I]->IgnoreParenImpCasts();
     bool IsObject = I == 0 && Plan.Shape == CallShape::Member;
     bool IsCallee = I == 0 && Plan.Shape == CallShape::CalleeValue;
-    bool Certain = isa<LambdaExpr>(E) ||
-                   // `obj.f()` on a named object: by reference, whatever
-                   // its type (`p->f()` depends on what p is).
-                   (IsObject && !Plan.Arrow && isa<DeclRefExpr>(E) &&
-                    E->isLValue()) ||
-                   ((IsObject || IsCallee) && !E->isTypeDependent());
+    bool Certain =
+        isa<LambdaExpr>(E) ||
+        // `obj.f()` on a named object: by reference, whatever
+        // its type (`p->f()` depends on what p is).
+        (IsObject && !Plan.Arrow && isa<DeclRefExpr>(E) && E->isLValue()) ||
+        ((IsObject || IsCallee) && !E->isTypeDependent());
     Op.PerInstantiation = !Certain;
     Plan.PerInstantiation |= !Certain;
   }
@@ -819,7 +820,8 @@ bool planInstantiation(const Expr *Call, const CallPlan &Pattern,
     }
     std::string Key = keyType(E->IgnoreUnlessSpelledInSource(), Ctx);
     if (!isSpellable(Key) || !isSpellable(Op.Type)) {
-      Findings.push_back({DiagId::DependentOperandNotSpellable, Where,
+      Findings.push_back({DiagId::DependentOperandNotSpellable,
+                          Where,
                           {std::to_string(I + 1), Key}});
       return false;
     }

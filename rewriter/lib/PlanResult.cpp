@@ -209,10 +209,9 @@ void planReturnTracking(const DeferFunction &F, ASTContext &Ctx,
       // `return local;` moves the local (C++'s implicit move): the AST
       // shows it as an xvalue argument of the construction.
       if (const CXXConstructExpr *Construct = returnConstruction(Value))
-        P.MoveValue =
-            Construct->getNumArgs() == 1 &&
-            Construct->getArg(0)->isXValue() &&
-            isa<DeclRefExpr>(Construct->getArg(0)->IgnoreImpCasts());
+        P.MoveValue = Construct->getNumArgs() == 1 &&
+                      Construct->getArg(0)->isXValue() &&
+                      isa<DeclRefExpr>(Construct->getArg(0)->IgnoreImpCasts());
     }
     Returns.push_back(P);
   }

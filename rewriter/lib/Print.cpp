@@ -139,10 +139,10 @@ private:
                                      std::move(Text));
   }
   unsigned lineBreaks(const Pos &Begin, const Pos &End) const {
-    llvm::StringRef Text = Begin.Text.Region == 0
-                               ? llvm::StringRef(File.Original)
-                               : llvm::StringRef(
-                                     File.Regions[Begin.Text.Region - 1].Text);
+    llvm::StringRef Text =
+        Begin.Text.Region == 0
+            ? llvm::StringRef(File.Original)
+            : llvm::StringRef(File.Regions[Begin.Text.Region - 1].Text);
     return Text.slice(Begin.Text.Offset, End.Text.Offset).count('\n');
   }
 
@@ -178,10 +178,9 @@ std::string FunctionPrinter::afterRecovery() const {
   if (F.Result.CanRecover == ResultPlan::No)
     return "";
   if (F.Result.ReturnInHandler)
-    return F.Result.ReturnsNothing
-               ? "return;"
-               : "return " + std::string(abi::Recovery) + "<" +
-                     F.Result.Type + ">::value();";
+    return F.Result.ReturnsNothing ? "return;"
+                                   : "return " + std::string(abi::Recovery) +
+                                         "<" + F.Result.Type + ">::value();";
   if (F.Result.Strategy != ResultStrategy::Untouched)
     return "goto cxxdefer_return;";
   return F.Result.Coroutine ? "co_return;" : "return;";
@@ -333,8 +332,8 @@ std::string FunctionPrinter::table(const CallPlan &Call) const {
         Out += abi::ByRef;
         break;
       case Keep::Conversion:
-        Out += std::string(abi::ByConversion) + "<" + Entry.BindingTypes[B] +
-               ">";
+        Out +=
+            std::string(abi::ByConversion) + "<" + Entry.BindingTypes[B] + ">";
         break;
       case Keep::Arrow:
         Out += abi::ByArrow;
@@ -391,16 +390,16 @@ std::string FunctionPrinter::statementPrefix(const SitePlan &Site) const {
     return Site.Name + (InPlace ? ".arm_made(" : ".arm(") + Make;
   case Storage::StackRecord: {
     std::string Frame = F.Frames[Site.Frame].Name;
-    const char *Push = InPlace ? ".push_made("
-                       : Site.Err             ? ".push_err("
-                                              : ".push(";
+    const char *Push = InPlace    ? ".push_made("
+                       : Site.Err ? ".push_err("
+                                  : ".push(";
     return Site.Name + Push + Frame + ", " + Make;
   }
   case Storage::HeapRecord: {
     std::string Frame = F.Frames[Site.Frame].Name;
-    const char *Fn = InPlace ? abi::HeapDeferMade
-                     : Site.Err             ? abi::HeapErrDefer
-                                            : abi::HeapDefer;
+    const char *Fn = InPlace    ? abi::HeapDeferMade
+                     : Site.Err ? abi::HeapErrDefer
+                                : abi::HeapDefer;
     return std::string(Fn) + "(" + Frame + ", " + Make;
   }
   }
@@ -451,8 +450,7 @@ void FunctionPrinter::printSite(const SitePlan &Site) {
       std::string Before, After;
       if (!Op.PerInstantiation)
         std::tie(Before, After) = wrapper(Op);
-      Glue.push_back(Pending + ", [&]() -> decltype(auto) { return (" +
-                     Before);
+      Glue.push_back(Pending + ", [&]() -> decltype(auto) { return (" + Before);
       Kept.push_back(&Op.Text);
       Pending = After + "); }";
       continue;
@@ -496,13 +494,12 @@ std::vector<const SitePlan *> FunctionPrinter::declarationOrder() const {
   std::vector<const SitePlan *> Order;
   for (const SitePlan &Site : F.Sites)
     Order.push_back(&Site);
-  std::stable_sort(Order.begin(), Order.end(),
-                   [](const SitePlan *A, const SitePlan *B) {
-                     bool AAt = A->Where == Storage::Slot;
-                     bool BAt = B->Where == Storage::Slot;
-                     return std::tie(A->SlotIndex, AAt) <
-                            std::tie(B->SlotIndex, BAt);
-                   });
+  std::stable_sort(
+      Order.begin(), Order.end(), [](const SitePlan *A, const SitePlan *B) {
+        bool AAt = A->Where == Storage::Slot;
+        bool BAt = B->Where == Storage::Slot;
+        return std::tie(A->SlotIndex, AAt) < std::tie(B->SlotIndex, BAt);
+      });
   return Order;
 }
 
@@ -513,7 +510,7 @@ void FunctionPrinter::printSlots(const std::vector<const SitePlan *> &Order) {
   for (const SitePlan *Site : Order) {
     if (Site->Where == Storage::HoistedSlot) {
       const char *Type = !handled(Site->OnException) ? abi::HoistedGuard
-                         : Site->Err ? abi::HoistedErrSlot
+                         : Site->Err                 ? abi::HoistedErrSlot
                          : Site->OnException == Exit::Recovering
                              ? abi::HoistedRecoveringSlot
                              : abi::HoistedOpenSlot;
@@ -524,10 +521,9 @@ void FunctionPrinter::printSlots(const std::vector<const SitePlan *> &Order) {
     }
     if (!handled(Site->OnException))
       continue;
-    std::string Unwind = Site->Name + ".unwind(" +
-                         (Site->OnException == Exit::Recovering ? canRecover()
-                                                                : "") +
-                         ")";
+    std::string Unwind =
+        Site->Name + ".unwind(" +
+        (Site->OnException == Exit::Recovering ? canRecover() : "") + ")";
     Closers = handler(Unwind, Site->OnException) + Closers;
   }
   insert(F.BodyEnd, Closers);
@@ -631,15 +627,15 @@ void FunctionPrinter::run() {
   else
     printFrames();
   if (Wrapped)
-    insert(F.BodyEnd,
-           std::string("} cxxdefer_return: ") +
-               (R.TrackReturned ? "cxxdefer_returned.release(); " : "") +
-               "return " +
-               (R.Strategy == ResultStrategy::Named
-                    ? std::string("cxxdefer_result")
-                    : std::string(abi::Recovery) + "<" + R.Type +
-                          ">::value()") +
-               "; ");
+    insert(
+        F.BodyEnd,
+        std::string("} cxxdefer_return: ") +
+            (R.TrackReturned ? "cxxdefer_returned.release(); " : "") +
+            "return " +
+            (R.Strategy == ResultStrategy::Named
+                 ? std::string("cxxdefer_result")
+                 : std::string(abi::Recovery) + "<" + R.Type + ">::value()") +
+            "; ");
 }
 
 } // namespace

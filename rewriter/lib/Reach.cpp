@@ -6,9 +6,9 @@
 
 #include "Reach.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/Attr.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
@@ -24,7 +24,8 @@ class Walk {
 public:
   enum Question { Throw, Recover };
 
-  Walk(ASTContext &Ctx, Question Q) : Ctx(Ctx), SM(Ctx.getSourceManager()), Q(Q) {}
+  Walk(ASTContext &Ctx, Question Q)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Q(Q) {}
 
   /// Whether calling \p FD can do what the question asks.
   bool function(const FunctionDecl *FD) {
@@ -97,10 +98,10 @@ private:
           T->isFunctionType())
         return true;
       if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl())
-        if (RD->hasDefinition() && !RD->lookup(
-                                          RD->getASTContext().DeclarationNames
-                                              .getCXXOperatorName(OO_Call))
-                                          .empty())
+        if (RD->hasDefinition() &&
+            !RD->lookup(RD->getASTContext().DeclarationNames.getCXXOperatorName(
+                            OO_Call))
+                 .empty())
           return true;
     }
     return false;
@@ -166,9 +167,8 @@ private:
       break;
     case Stmt::CXXBindTemporaryExprClass:
       if (Q == Recover &&
-          function(cast<CXXBindTemporaryExpr>(S)
-                       ->getTemporary()
-                       ->getDestructor()))
+          function(
+              cast<CXXBindTemporaryExpr>(S)->getTemporary()->getDestructor()))
         return true;
       break;
     case Stmt::CXXDeleteExprClass: {
@@ -254,8 +254,8 @@ CallFacts deferredCallFacts(const Expr *UserCall, ASTContext &Ctx) {
   if (!UserCall || UserCall->isInstantiationDependent())
     return Facts;
   Walk Throws(Ctx, Walk::Throw), Recovers(Ctx, Walk::Recover);
-  Facts.CanThrow = Throws.deferred(UserCall) ||
-                   parameterMovesCanThrow(UserCall, Ctx);
+  Facts.CanThrow =
+      Throws.deferred(UserCall) || parameterMovesCanThrow(UserCall, Ctx);
   Facts.CanRecover = Recovers.deferred(UserCall);
   return Facts;
 }

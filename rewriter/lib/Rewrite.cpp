@@ -66,9 +66,8 @@ std::optional<ForcedTier> parseForcedTier(llvm::StringRef Name) {
 }
 
 bool TranslationUnitRewrite::hasErrors() const {
-  return llvm::any_of(Findings, [](const Finding &F) {
-    return F.level() == DiagLevel::Error;
-  });
+  return llvm::any_of(
+      Findings, [](const Finding &F) { return F.level() == DiagLevel::Error; });
 }
 
 void countDefer(RewriteStats &Stats, Tier T) {
@@ -100,7 +99,8 @@ TranslationUnitRewrite rewriteTranslationUnit(ASTContext &Ctx,
               : llvm::Expected<std::string>(Edits.takeError());
     if (!NewText) {
       llvm::consumeError(NewText.takeError());
-      FileID FID = SM.translateFile(*SM.getFileManager().getOptionalFileRef(File.Path));
+      FileID FID =
+          SM.translateFile(*SM.getFileManager().getOptionalFileRef(File.Path));
       Out.Findings.push_back({DiagId::InternalError,
                               SM.getLocForStartOfFile(FID),
                               {"overlapping edits in this file"}});

@@ -103,8 +103,7 @@ bool Placement::isDeferBody(SourceLocation Loc) const {
   return Name == "__defer" || Name == "__errdefer";
 }
 
-std::optional<Placement::FilePosition>
-Placement::toFile(const Pos &P) const {
+std::optional<Placement::FilePosition> Placement::toFile(const Pos &P) const {
   SourceLocation L = P.Token;
   while (L.isMacroID()) {
     SourceLocation Edge;
@@ -117,7 +116,7 @@ Placement::toFile(const Pos &P) const {
       CharSourceRange Use = SM.getImmediateExpansionRange(L);
       L = P.At == Pos::Before ? Use.getBegin() : Use.getEnd();
     } else if (P.At == Pos::Before &&
-             SM.isAtStartOfImmediateMacroExpansion(L, &Edge))
+               SM.isAtStartOfImmediateMacroExpansion(L, &Edge))
       L = Edge;
     else if (P.At == Pos::After &&
              SM.isAtEndOfImmediateMacroExpansion(L, &Edge))
@@ -146,7 +145,9 @@ const Placement::Region *Placement::regionOf(SourceLocation Loc) const {
 static bool wouldJoin(StringRef Left, StringRef Right) {
   if (Left.empty() || Right.empty())
     return false;
-  auto Word = [](char C) { return isalnum(static_cast<unsigned char>(C)) || C == '_'; };
+  auto Word = [](char C) {
+    return isalnum(static_cast<unsigned char>(C)) || C == '_';
+  };
   char L = Left.back(), R = Right.front();
   if (Word(L) && (Word(R) || R == '"' || R == '\''))
     return true;
@@ -212,8 +213,8 @@ bool Placement::place(Pos &P) const {
 }
 
 bool Placement::place(Span &S) const {
-  return place(S.Begin) && place(S.End) && S.Begin.Text.Region ==
-                                               S.End.Text.Region &&
+  return place(S.Begin) && place(S.End) &&
+         S.Begin.Text.Region == S.End.Text.Region &&
          !(S.End.Text < S.Begin.Text);
 }
 

@@ -1,4 +1,5 @@
-//===- SourceText.h - Where the printer may edit the user's text -*- C++ -*-===//
+//===- SourceText.h - Where the printer may edit the user's text -*- C++
+//-*-===//
 //
 // Part of cxxdefer: Go's defer, panic and recover for C++, through Clang.
 //

@@ -79,8 +79,8 @@ bool DeferredCall::spell(const Expr *Arg, ASTContext &Ctx,
   }
   // A member of the callee's object: `RELEASE(mu_)`.
   if (const auto *Member = dyn_cast<MemberExpr>(Arg)) {
-    const auto *This = dyn_cast<CXXThisExpr>(
-        Member->getBase()->IgnoreParenImpCasts());
+    const auto *This =
+        dyn_cast<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts());
     const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
     if (!This || !Field || !Field->getIdentifier())
       return false;
@@ -115,7 +115,8 @@ void planThreadSafety(const Expr *E, ASTContext &Ctx, CallPlan &Plan,
     D.Object = D.ImplicitThis ? nullptr : Callee->getBase();
     D.ObjectIsPointer = Callee->isArrow();
   }
-  for (const auto *Release : D.Callee->specific_attrs<ReleaseCapabilityAttr>()) {
+  for (const auto *Release :
+       D.Callee->specific_attrs<ReleaseCapabilityAttr>()) {
     // A generic release (`unlock_function`) says nothing of the mode the
     // capability is held in: adopting it as shared is right for both.
     bool Shared = Release->isShared() || Release->isGeneric();
