@@ -774,12 +774,14 @@ bool planCall(const DeferSite &Site, const DeferFunction &F, ASTContext &Ctx,
 /// `decltype((E))`: `T&` for an lvalue, `T&&` for an xvalue, `T` for a
 /// prvalue.
 static std::string keyType(const Expr *E, const ASTContext &Ctx) {
-  std::string T = spellExactType(E->getType(), Ctx);
+  // The reference type itself is spelled: `const char (&)[25]` for a
+  // string literal, not `const char[25] &`.
+  QualType T = E->getType();
   if (E->isLValue())
-    return T + " &";
-  if (E->isXValue())
-    return T + " &&";
-  return T;
+    T = Ctx.getLValueReferenceType(T);
+  else if (E->isXValue())
+    T = Ctx.getRValueReferenceType(T);
+  return spellExactType(T, Ctx);
 }
 
 bool planInstantiation(const Expr *Call, const CallPlan &Pattern,
