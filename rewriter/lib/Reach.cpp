@@ -17,6 +17,16 @@ using namespace clang;
 
 namespace cxxdefer {
 
+/// Whether \p Proto says its function cannot throw. Sema leaves the
+/// exception specification of an implicit member (a destructor used only
+/// by `delete`, say) unevaluated until something needs it; asking such a
+/// type is undefined (llvm_unreachable), so it counts as unknown here, and
+/// the walk looks at the body instead.
+static bool isKnownNothrow(const FunctionProtoType *Proto) {
+  return Proto && !isUnresolvedExceptionSpec(Proto->getExceptionSpecType()) &&
+         Proto->isNothrow();
+}
+
 namespace {
 
 /// One question about one deferred call (see the file comment).
@@ -68,8 +78,7 @@ private:
   static constexpr unsigned Budget = 400;
 
   static bool isNothrow(const FunctionDecl *FD) {
-    const auto *Proto = FD->getType()->getAs<FunctionProtoType>();
-    return Proto && Proto->isNothrow();
+    return isKnownNothrow(FD->getType()->getAs<FunctionProtoType>());
   }
 
   static bool isRecover(const FunctionDecl *FD) {
@@ -85,8 +94,7 @@ private:
       CalleeType = Ptr->getPointeeType();
     if (const auto *MemPtr = CalleeType->getAs<MemberPointerType>())
       CalleeType = MemPtr->getPointeeType();
-    const auto *Proto = CalleeType->getAs<FunctionProtoType>();
-    return !(Proto && Proto->isNothrow());
+    return !isKnownNothrow(CalleeType->getAs<FunctionProtoType>());
   }
 
   /// A system-header function without a body may still call what it is
@@ -239,8 +247,8 @@ bool parameterMovesCanThrow(const Expr *UserCall, ASTContext &Ctx) {
     if (RD && RD->hasDefinition())
       for (const CXXConstructorDecl *Ctor : RD->ctors())
         if (Ctor->isMoveConstructor() && !Ctor->isDeleted())
-          NothrowMove =
-              Ctor->getType()->castAs<FunctionProtoType>()->isNothrow();
+          NothrowMove = isKnownNothrow(
+              Ctor->getType()->castAs<FunctionProtoType>());
     if (!NothrowMove)
       return true;
   }
