@@ -2,9 +2,9 @@
 # ===- test/run_suite.py - the whole suite: once as is, twice per tier ----===#
 #
 # SPEC 4 promises that every rule of sections 2 and 3 holds in every tier,
-# so the semantic tests (rewriter/, tiers/, recover/) run three times: with
-# Go's classification, then with every defer forced into the stack tier,
-# then into the heap tier (lit --param force_tier=...; see lit.cfg.py).
+# so the semantic tests (rewriter/, tiers/, recover/, errdefer/) run three
+# times: with Go's classification, then with every defer forced into the
+# stack tier, then into the heap tier (lit --param force_tier=...; see lit.cfg.py).
 # Every run is made even when an earlier one fails, so the log has all the
 # counts; the exit status is the first failure's.
 #
@@ -16,7 +16,7 @@ import os
 import subprocess
 import sys
 
-TIER_DIRS = ["rewriter", "tiers", "recover"]
+TIER_DIRS = ["rewriter", "tiers", "recover", "errdefer"]
 
 
 def main():
