@@ -43,11 +43,8 @@
 ///    those are forwarded untouched.
 ///
 /// Options, each as -fplugin-arg-cxxdefer-NAME[=VALUE] (PluginOptions.h):
+/// the core's (rewriter/include/cxxdefer/Options.def), and
 ///   remarks                     show the core's remarks (as -Rpass=defer does)
-///   max-open-defers=N           Go's limit of defers for open coding
-///   max-returns-times-defers=N  Go's limit of returns x defers
-///   warn-defer-in-loop          same as -Wcxxdefer-defer-in-loop
-///   force-tier=go|stack|heap    for testing: force the stack or heap tier
 ///   verbose                     log decisions and timings to stderr
 /// The core's warnings obey -Wcxxdefer-NAME and friends (WarningFlags.h).
 ///

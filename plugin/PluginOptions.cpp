@@ -91,12 +91,21 @@ static bool applyOption(StringRef Arg, PluginOptions &Opts,
         << Name;
     return false;
   }
+  // The known options: the plugin's own, then the core's (Options.def).
+  std::string Known = "remarks, verbose";
+#define CXXDEFER_OPTION(Field, Kind, Spelling, Default, Help)                  \
+  Known += std::string(", ") + Spelling + CXXDEFER_VALUE_##Kind;
+#define CXXDEFER_VALUE_Flag ""
+#define CXXDEFER_VALUE_Number "=N"
+#define CXXDEFER_VALUE_Tier "=go|stack|heap"
+#include "cxxdefer/Options.def"
+#undef CXXDEFER_VALUE_Flag
+#undef CXXDEFER_VALUE_Number
+#undef CXXDEFER_VALUE_Tier
   Diags.Report(Diags.getCustomDiagID(
       DiagnosticsEngine::Error,
-      "cxxdefer: unknown option '-fplugin-arg-cxxdefer-%0' (known: remarks, "
-      "verbose, warn-defer-in-loop, max-open-defers=N, "
-      "max-returns-times-defers=N, force-tier=go|stack|heap)"))
-      << Arg;
+      "cxxdefer: unknown option '-fplugin-arg-cxxdefer-%0' (known: %1)"))
+      << Arg << Known;
   return false;
 }
 
