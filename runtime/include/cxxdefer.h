@@ -18,8 +18,9 @@
 ///    bound calls (cxxdefer/operands.h, cxxdefer/call.h), open-coded slots
 ///    (cxxdefer/slots.h), stack- and heap-allocated records
 ///    (cxxdefer/frame.h, cxxdefer/pool.h), `__recover()`
-///    (cxxdefer/panic.h), and what -Wthread-safety needs to see deferred
-///    releases (cxxdefer/thread_safety.h). Every name rewritten code may
+///    (cxxdefer/panic.h), the chain of exceptions that deferred calls
+///    replaced (cxxdefer/replaced.h), and what -Wthread-safety needs to
+///    see deferred releases (cxxdefer/thread_safety.h). Every name rewritten code may
 ///    use is listed in the rewriter's RuntimeAbi.def.
 ///
 /// Nothing here needs linking; rewritten code compiles with GCC and Clang
@@ -35,6 +36,7 @@
 #include "cxxdefer/parse_only.h"
 #include "cxxdefer/operands.h"
 #include "cxxdefer/call.h"
+#include "cxxdefer/replaced.h"
 #include "cxxdefer/panic.h"
 #include "cxxdefer/slots.h"
 #include "cxxdefer/frame.h"
