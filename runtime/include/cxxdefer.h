@@ -19,8 +19,9 @@
 ///    (cxxdefer/slots.h), stack- and heap-allocated records
 ///    (cxxdefer/frame.h, cxxdefer/pool.h), `__recover()`
 ///    (cxxdefer/panic.h), the chain of exceptions that deferred calls
-///    replaced (cxxdefer/replaced.h), and what -Wthread-safety needs to
-///    see deferred releases (cxxdefer/thread_safety.h). Every name rewritten code may
+///    replaced and its report at std::terminate (cxxdefer/replaced.h,
+///    cxxdefer/report.h), and what -Wthread-safety needs to see deferred
+///    releases (cxxdefer/thread_safety.h). Every name rewritten code may
 ///    use is listed in the rewriter's RuntimeAbi.def.
 ///
 /// Nothing here needs linking; rewritten code compiles with GCC and Clang
@@ -37,6 +38,7 @@
 #include "cxxdefer/operands.h"
 #include "cxxdefer/call.h"
 #include "cxxdefer/replaced.h"
+#include "cxxdefer/report.h"
 #include "cxxdefer/panic.h"
 #include "cxxdefer/slots.h"
 #include "cxxdefer/frame.h"

@@ -35,8 +35,8 @@
 ///     remaining deferred calls run as on any normal exit.
 ///   - A deferred call that throws while the exception propagates replaces
 ///     it (SPEC 3.4). `call_replacing` runs every deferred call of a
-///     propagation and records each replacement (cxxdefer/replaced.h); a
-///     call that returns costs what it cost before.
+///     propagation and records each replacement (cxxdefer/replaced.h,
+///     cxxdefer/report.h); a call that returns costs what it cost before.
 ///   - A foreign exception - the forced unwinding of pthread_exit or
 ///     pthread_cancel (`abi::__forced_unwind`), or another language's - has
 ///     no exception_ptr: `__recover()` returns null for it and the handler
@@ -55,7 +55,7 @@
 #pragma GCC system_header
 
 #include "cxxdefer/config.h"
-#include "cxxdefer/replaced.h"
+#include "cxxdefer/report.h"
 #include <exception>
 
 #if !defined(__cpp_lib_uncaught_exceptions) && defined(__clang__) &&          \
@@ -155,7 +155,7 @@ template <class F> CXXDEFER_GLUE void call_on_normal_exit(F &f) {
 
 /// Runs a deferred call while the exception being handled propagates, and
 /// records it if the call replaces that exception (SPEC 3.4,
-/// cxxdefer/replaced.h). \p panic: the call's panic_scope, if it has one.
+/// cxxdefer/report.h). \p panic: the call's panic_scope, if it has one.
 ///
 /// The exception the call replaced is the one being handled again once the
 /// call's own exception has been caught and the handler left, so nothing
@@ -175,7 +175,7 @@ CXXDEFER_GLUE void call_replacing(F &f, const panic_scope *panic) {
     if (!thrown)
       throw;
   }
-  record_replacement(thrown, panic && panic->recovered());
+  replaced_by(thrown, panic && panic->recovered());
   std::rethrow_exception(thrown);
 #else
   (void)panic;

@@ -17,8 +17,9 @@
 /// ever seen. This file keeps what Go keeps: per thread, chains of
 /// exceptions in the order they were thrown, each thrown while the one
 /// before it propagated, the last one replacing them (Go's panic list;
-/// `replacement_chain`). `cxxdefer::replaced_exception()` hands it to a
-/// program that catches that exception.
+/// `replacement_chain`). cxxdefer/report.h prints the chain when its last
+/// exception ends the program; `cxxdefer::replaced_exception()` hands it to
+/// a program that catches that exception instead.
 ///
 /// Why it is kept beside the exceptions and not in them: a C++ exception
 /// object cannot carry extra data without changing its type or its
