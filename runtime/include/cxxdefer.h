@@ -18,7 +18,9 @@
 ///    bound calls (cxxdefer/operands.h, cxxdefer/call.h), open-coded slots
 ///    (cxxdefer/slots.h), stack- and heap-allocated records
 ///    (cxxdefer/frame.h, cxxdefer/pool.h), `__recover()`
-///    (cxxdefer/panic.h), and what -Wthread-safety needs to see deferred
+///    (cxxdefer/panic.h), the chain of exceptions that deferred calls
+///    replaced and its report at std::terminate (cxxdefer/replaced.h,
+///    cxxdefer/report.h), and what -Wthread-safety needs to see deferred
 ///    releases (cxxdefer/thread_safety.h). Every name rewritten code may
 ///    use is listed in the rewriter's RuntimeAbi.def.
 ///
@@ -35,6 +37,8 @@
 #include "cxxdefer/parse_only.h"
 #include "cxxdefer/operands.h"
 #include "cxxdefer/call.h"
+#include "cxxdefer/replaced.h"
+#include "cxxdefer/report.h"
 #include "cxxdefer/panic.h"
 #include "cxxdefer/slots.h"
 #include "cxxdefer/frame.h"

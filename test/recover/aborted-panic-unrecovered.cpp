@@ -3,7 +3,11 @@
 // exception propagates replaces it (SPEC 3.4, Go's aborted panic). The
 // function's remaining deferred calls still run, std::terminate is not
 // called, the caller sees only the newest exception, and the replaced
-// exception objects are destroyed (none is leaked).
+// exception objects are destroyed (none is leaked). The thread keeps its
+// newest chains of replaced exceptions for cxxdefer::replaced_exception()
+// until it ends, so each case runs on a thread of its own and the objects
+// are counted after it ended (replaced-exception-chain.cpp checks the
+// chains themselves).
 //
 // Go checks the replacement with recover() in the remaining deferred calls;
 // this test needs nothing that is not implemented yet, so the caller's
@@ -16,6 +20,7 @@
 #include <cxxdefer.h>
 
 #include <cstdio>
+#include <thread>
 
 #include "Inputs/panic.h"
 
@@ -67,12 +72,14 @@ static void outer() {
 
 static void run(const char *Label, void (*F)()) {
   std::printf("-- %s\n", Label);
-  try {
-    F();
-    trace("returned normally");
-  } catch (const Panic &P) {
-    std::printf("caught %s\n", P.Name);
-  }
+  std::thread([F] {
+    try {
+      F();
+      trace("returned normally");
+    } catch (const Panic &P) {
+      std::printf("caught %s\n", P.Name);
+    }
+  }).join();
   traceInt("live panics", Panic::live());
 }
 
@@ -84,7 +91,7 @@ int main() {
 }
 
 // 1. LIFO: C runs first and replaces panic1; B and A still run; the caller
-//    catches panic2; panic1 was destroyed when it was replaced.
+//    catches panic2; both are destroyed once the thread has ended.
 // EXEC:      -- aborted
 // EXEC-NEXT: throw panic1
 // EXEC-NEXT: throw panic2

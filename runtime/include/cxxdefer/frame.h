@@ -125,12 +125,14 @@ protected:
   }
 
   /// Runs every record while an exception propagates. A call that throws
-  /// replaces the exception: the rest run for the new one.
+  /// replaces the exception (recorded, cxxdefer/replaced.h): the rest run
+  /// for the new one.
   CXXDEFER_COLD void unwind_all() {
     while (head_) {
 #if CXXDEFER_EXCEPTIONS
       try {
-        finish_newest(true);
+        auto newest = [this] { finish_newest(true); };
+        call_replacing(newest, nullptr);
       } catch (...) {
         unwind_all();
         throw;
@@ -148,8 +150,9 @@ protected:
 #if CXXDEFER_EXCEPTIONS
       try {
         panic_scope panic(can_recover);
-        finish_newest(true);
-        if (panic.recovered())
+        auto newest = [this] { finish_newest(true); };
+        call_replacing(newest, &panic);
+        if (panic.finish())
           return true;
       } catch (...) {
         if (unwind_recovering(can_recover))

@@ -33,6 +33,10 @@
 ///     (with `__result`, or a value-initialised result) instead of
 ///     rethrowing; leaving the handler ends the exception, and the
 ///     remaining deferred calls run as on any normal exit.
+///   - A deferred call that throws while the exception propagates replaces
+///     it (SPEC 3.4). `call_replacing` runs every deferred call of a
+///     propagation and records each replacement (cxxdefer/replaced.h,
+///     cxxdefer/report.h); a call that returns costs what it cost before.
 ///   - A foreign exception - the forced unwinding of pthread_exit or
 ///     pthread_cancel (`abi::__forced_unwind`), or another language's - has
 ///     no exception_ptr: `__recover()` returns null for it and the handler
@@ -51,6 +55,7 @@
 #pragma GCC system_header
 
 #include "cxxdefer/config.h"
+#include "cxxdefer/report.h"
 #include <exception>
 
 #if !defined(__cpp_lib_uncaught_exceptions) && defined(__clang__) &&          \
@@ -87,6 +92,17 @@ public:
   ~panic_scope() { innermost_panic() = outer_; }
 
   bool recovered() const noexcept { return recovered_; }
+
+  /// Called when the deferred call returned: \returns recovered(). The
+  /// chain of exceptions that a recovered one replaced ends here
+  /// (cxxdefer/replaced.h); nothing is looked at otherwise.
+  bool finish() const noexcept {
+#if CXXDEFER_EXCEPTIONS
+    if (__builtin_expect(recovered_, 0))
+      forget_replacements_of(exception_);
+#endif
+    return recovered_;
+  }
 
   /// SPEC 3.2: the exception, once, if this thread's innermost running
   /// deferred call runs for it and its frame can return; null otherwise.
@@ -137,17 +153,49 @@ template <class F> CXXDEFER_GLUE void call_on_normal_exit(F &f) {
     f();
 }
 
+/// Runs a deferred call while the exception being handled propagates, and
+/// records it if the call replaces that exception (SPEC 3.4,
+/// cxxdefer/report.h). \p panic: the call's panic_scope, if it has one.
+///
+/// The exception the call replaced is the one being handled again once the
+/// call's own exception has been caught and the handler left, so nothing
+/// is captured before the call: on the path where it returns, this is f().
+/// The new exception is then rethrown from its exception_ptr, the same
+/// object (SPEC 3.5). A foreign exception (forced unwinding) has no
+/// exception_ptr and is rethrown as it is.
+template <class F>
+CXXDEFER_GLUE void call_replacing(F &f, const panic_scope *panic) {
+#if CXXDEFER_EXCEPTIONS
+  std::exception_ptr thrown;
+  try {
+    f();
+    return;
+  } catch (...) {
+    thrown = std::current_exception();
+    if (!thrown)
+      throw;
+  }
+  replaced_by(thrown, panic && panic->recovered());
+  std::rethrow_exception(thrown);
+#else
+  (void)panic;
+  f();
+#endif
+}
+
 /// Runs a deferred call that can reach __recover() from a handler, with
 /// the exception current. Out of line: the handlers stay small.
 /// \returns true if \p f recovered the exception.
 template <class F> CXXDEFER_COLD bool call_for_panic(F &f, bool can_recover) {
   panic_scope panic(can_recover);
-  f();
-  return panic.recovered();
+  call_replacing(f, &panic);
+  return panic.finish();
 }
 
 /// Runs a deferred call that cannot reach __recover() from a handler.
-template <class F> CXXDEFER_COLD void call_while_panicking(F &f) { f(); }
+template <class F> CXXDEFER_COLD void call_while_panicking(F &f) {
+  call_replacing(f, nullptr);
+}
 
 /// What a handler returns after a recovery from a function whose result
 /// type is T: a value-initialised T (SPEC 3.2). The handler is compiled for
