@@ -247,8 +247,8 @@ bool parameterMovesCanThrow(const Expr *UserCall, ASTContext &Ctx) {
     if (RD && RD->hasDefinition())
       for (const CXXConstructorDecl *Ctor : RD->ctors())
         if (Ctor->isMoveConstructor() && !Ctor->isDeleted())
-          NothrowMove = isKnownNothrow(
-              Ctor->getType()->castAs<FunctionProtoType>());
+          NothrowMove =
+              isKnownNothrow(Ctor->getType()->castAs<FunctionProtoType>());
     if (!NothrowMove)
       return true;
   }
