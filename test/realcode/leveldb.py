@@ -10,12 +10,11 @@
 # builds without defer statements always use them. For the patched tree the
 # harness has two modes:
 #
-#   own      the flags as they are. cxxdefer cannot meet them today: its
-#            output has try/catch (an error under -fno-exceptions) and the
-#            thread-safety analysis does not follow a deferred unlock
-#            ("mutex still held at the end of function"). The harness then
-#            reports every error, counted by message.
-#   relaxed  exceptions on, and no -Werror -Wthread-safety: -fexceptions is
+#   own      the flags as they are (the suite's mode): the rewritten code
+#            has no try region under -fno-exceptions, and tells
+#            -Wthread-safety that a deferred unlock releases the mutex at
+#            exit. A build error is reported, counted by message.
+#   relaxed  (for comparison) exceptions on, and no -Werror -Wthread-safety: -fexceptions is
 #            put in CMAKE_CXX_FLAGS_RELEASE, which follows CMAKE_CXX_FLAGS
 #            (where leveldb adds -fno-exceptions) on every command line, and
 #            leveldb's own probe for -Wthread-safety (HAVE_CLANG_THREAD_SAFETY)

@@ -27,11 +27,11 @@
 # way (the plugin's remarks against the tool's summary), and find every
 # defer statement the patch adds.
 #
-# --flags=own builds the patched tree with leveldb's own flags
-# (-fno-exceptions, and -Werror -Wthread-safety with clang), which cxxdefer
-# cannot meet yet; the run then lists every error by message and fails.
-# --flags=relaxed (the default, and CI's) turns exceptions on and the
-# thread-safety errors off for the patched builds only; see leveldb.py.
+# --flags=own (the default, and CI's) builds the patched tree with
+# leveldb's own flags (-fno-exceptions -fno-rtti, and -Werror
+# -Wthread-safety with clang); a build error is listed by message.
+# --flags=relaxed turns exceptions on and the thread-safety errors off for
+# the patched builds only; see leveldb.py.
 #
 # Everything lives below --work-dir (default <build>/realcode): download/
 # keeps the tarball and apt's index between runs (the only thing kept);
@@ -98,8 +98,8 @@ def parse_args():
     parser = argparse.ArgumentParser(
         description="Build and test leveldb with cxxdefer's plugin and tool.")
     parser.add_argument("--flags", choices=leveldb.FLAG_MODES,
-                        default="relaxed",
-                        help="flags of the patched builds (default: relaxed)")
+                        default="own",
+                        help="flags of the patched builds (default: own)")
     parser.add_argument("--work-dir",
                         default=os.path.join(default_build, "realcode"))
     parser.add_argument("--plugin",
