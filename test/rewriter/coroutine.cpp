@@ -6,6 +6,7 @@
 // one is resumed on another thread: a suspended coroutine's records live
 // in its own frame. __recover() in a coroutine's deferred call recovers an
 // exception leaving the body; the body then ends as with `co_return;`.
+// An __errdefer runs only for an exception leaving the body.
 //
 // RUN: %check_cxxdefer --std=c++20 %s %t -- -pthread
 
@@ -37,6 +38,10 @@ struct Task {
 
 static Task generator(const char *Name, int N) {
   __defer(std::printf("%s done\n", Name));
+  // Only when an exception leaves the body: not at its end, not when the
+  // coroutine is destroyed while suspended (its locals are destroyed, no
+  // exception is in flight: Go's Goexit, not a panic).
+  __errdefer(std::printf("%s failed\n", Name));
   for (int I = 0; I < N; ++I) {
     __defer(std::printf("%s %d\n", Name, I));
     co_yield I;
@@ -94,6 +99,7 @@ int main() {
 // EXEC-NEXT: b 2
 // EXEC-NEXT: b 1
 // EXEC-NEXT: b 0
+// EXEC-NEXT: b failed
 // EXEC-NEXT: b done
 // EXEC-NEXT: unhandled_exception
 // EXEC-NEXT: a and b ended
