@@ -169,6 +169,9 @@ if os.path.isfile(config.cxxdefer_plugin):
     config.available_features.add("plugin-built")
 if os.path.isfile(config.cxxdefer_tool):
     config.available_features.add("tool-built")
+# GoogleTest installed: test/unit is built, and a missing binary fails.
+if os.path.isfile("/usr/include/gtest/gtest.h"):
+    config.available_features.add("unit-tests")
 if os.path.isfile("/usr/include/benchmark/benchmark.h"):
     config.available_features.add("benchmark")
 # The formatter of test/format.test: clang-format 19 only (another version
