@@ -15,7 +15,7 @@ int main() {
     // One table entry per instantiation. The call may reach __recover(),
     // but a generic lambda cannot name its result type, so it never
     // recovers (docs/limitations.md): unwind(false).
-    // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D1:@LINE+1]]_5{::cxxdefer::detail::select<::cxxdefer::detail::table<::cxxdefer::detail::when<::cxxdefer::detail::key<int &>, ::cxxdefer::detail::by_value>, ::cxxdefer::detail::when<::cxxdefer::detail::key<const char * &>, ::cxxdefer::detail::by_value>>>([](auto&&... cxxdefer_a) { (void)show({{.*}}); }, [&]() -> decltype(auto) { return (V); })}; try {
+    // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D1:@LINE+1]]_5{::cxxdefer::detail::select<::cxxdefer::detail::table<::cxxdefer::detail::when<::cxxdefer::detail::key<int &>, ::cxxdefer::detail::by_value>, ::cxxdefer::detail::when<::cxxdefer::detail::key<const char *&>, ::cxxdefer::detail::by_value>>>([](auto&&... cxxdefer_a) { (void)show({{.*}}); }, [&]() -> decltype(auto) { return (V); })}; try {
     __defer(show(V));
     trace("lambda body");
     // CHECK: {{^}}  } catch (...) { cxxdefer_d[[#D1]]_5.unwind(false); ::cxxdefer::detail::rethrow(); } };
