@@ -156,9 +156,22 @@ struct const_call {
   constexpr void destroy() { delete_(this); }
 };
 
+/// Selects const_held's constructor that builds the call from a factory,
+/// in place (a call holding an operand that can be neither copied nor moved).
+struct made_in_place {};
+
 template <class Call> struct const_held final : const_call {
   Call call;
   constexpr explicit const_held(Call &&c) : call(static_cast<Call &&>(c)) {
+    set_up();
+  }
+  template <class Make>
+  constexpr const_held(made_in_place, Make &make) : call(make()) {
+    set_up();
+  }
+
+private:
+  constexpr void set_up() {
     run_ = [](const_call *self) { static_cast<const_held *>(self)->call(); };
     delete_ = [](const_call *self) { delete static_cast<const_held *>(self); };
   }

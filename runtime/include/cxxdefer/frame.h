@@ -96,7 +96,15 @@ public:
   /// Constant evaluation keeps calls in heap nodes (cxxdefer/config.h).
   template <class Call>
   CXXDEFER_GLUE constexpr void link_const(Call &&call, bool is_err) {
-    const_call *c = new const_held<Call>(static_cast<Call &&>(call));
+    link_const_node(new const_held<Call>(static_cast<Call &&>(call)), is_err);
+  }
+  /// The same, building the call in place from \p make.
+  template <class Make>
+  CXXDEFER_GLUE constexpr void link_const_made(Make &make, bool is_err) {
+    link_const_node(new const_held<made_by<Make>>(made_in_place{}, make),
+                    is_err);
+  }
+  CXXDEFER_GLUE constexpr void link_const_node(const_call *c, bool is_err) {
     c->err = is_err;
     c->link = const_head_;
     const_head_ = c;
@@ -295,7 +303,7 @@ public:
   CXXDEFER_GLUE constexpr void push_made(record_list &frame, Make make) {
 #if CXXDEFER_HAS_CONSTEXPR20
     if (constant_evaluation())
-      return frame.link_const(make(), false);
+      return frame.link_const_made(make, false);
 #endif
     using store_type = call_store<made_by<Make>, call_capacity>;
     store_type::place_made(storage, make);

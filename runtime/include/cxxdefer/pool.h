@@ -241,7 +241,7 @@ template <class Make>
 CXXDEFER_GLUE constexpr void heap_defer_made(record_list &frame, Make make) {
 #if CXXDEFER_HAS_CONSTEXPR20
   if (constant_evaluation())
-    return frame.link_const(make(), false);
+    return frame.link_const_made(make, false);
 #endif
   using store = call_store<made_by<Make>, call_capacity>;
   auto place = [&](void *storage) { store::place_made(storage, make); };

@@ -210,7 +210,7 @@ public:
   template <class Make> CXXDEFER_GLUE constexpr void arm_made(Make make) {
 #if CXXDEFER_HAS_CONSTEXPR20
     if (constant_evaluation()) {
-      const_ = new const_held<made_by<Make>>(make());
+      const_ = new const_held<made_by<Make>>(made_in_place{}, make);
       bits_ |= mask;
       return;
     }
