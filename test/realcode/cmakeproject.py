@@ -114,8 +114,9 @@ class Project:
             errors["the build failed without a compiler error (see log)"] = 1
         return result
 
-    def test(self, jobs, tmp_dir, reruns=2):
-        """Runs ctest; failing GoogleTest cases get `reruns` more tries."""
+    def test(self, jobs, tmp_dir, reruns=2, skipped_cases=()):
+        """Runs ctest; failing GoogleTest cases get `reruns` more tries.
+        `skipped_cases` (Suite.Case) are not run at all (GTEST_FILTER)."""
         result = TestResult()
         result.log = self.log("test")
         xml_dir = os.path.join(self.binary, "gtest-xml")
@@ -123,6 +124,8 @@ class Project:
         os.makedirs(tmp_dir, exist_ok=True)
         env = dict(self.env, TEST_TMPDIR=tmp_dir,
                    GTEST_OUTPUT="xml:%s%s" % (xml_dir, os.sep))
+        if skipped_cases:
+            env["GTEST_FILTER"] = "-" + ":".join(skipped_cases)
         run_logged(["ctest", "--test-dir", self.binary, "-j", str(jobs),
                     "--output-on-failure"], result.log, env=env)
         result.programs = _ctest_total(result.log)

@@ -48,6 +48,14 @@ PATCH = os.path.join(HERE, "Inputs", "leveldb-defer.patch")
 
 FLAG_MODES = ("relaxed", "own")
 
+# Cases that fail now and then in every build, the reference one (clang
+# alone, no cxxdefer) included, on a loaded machine: they time background
+# compactions. Not run; every other case of leveldb's suite is.
+#   DBTest.HiddenValuesAreRemoved  failed 3 times in a row in the clang
+#                                  build and in the plugin build (whose
+#                                  objects are byte-identical to clang's).
+FLAKY_UPSTREAM = ("DBTest.HiddenValuesAreRemoved",)
+
 
 def cache_entries(cxx, cc, patched, flags, extra_cxx_flags=""):
     """CMake cache entries for one build.
