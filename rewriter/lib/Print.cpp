@@ -37,8 +37,9 @@ public:
   }
   bool empty() const { return Inserts.empty() && Replaced.empty(); }
 
-  /// Applies the edits to \p Text. \returns false if two overlap.
-  bool apply(llvm::StringRef Text, std::string &Out) const {
+  /// Every edit as (begin, end, text), an insertion at a replacement's
+  /// begin merged into it, sorted by position.
+  std::vector<std::tuple<unsigned, unsigned, std::string>> merged() const {
     std::vector<std::tuple<unsigned, unsigned, std::string>> All;
     std::map<unsigned, std::string> Pending = Inserts;
     for (const auto &R : Replaced) {
@@ -56,9 +57,14 @@ public:
       return std::tie(std::get<0>(A), std::get<1>(A)) <
              std::tie(std::get<0>(B), std::get<1>(B));
     });
+    return All;
+  }
+
+  /// Applies the edits to \p Text. \returns false if two overlap.
+  bool apply(llvm::StringRef Text, std::string &Out) const {
     unsigned Cursor = 0;
     Out.clear();
-    for (const auto &[Begin, End, T] : All) {
+    for (const auto &[Begin, End, T] : merged()) {
       if (Begin < Cursor || End > Text.size())
         return false;
       Out += Text.slice(Cursor, Begin);
@@ -71,20 +77,9 @@ public:
 
   /// The edits as tooling::Replacements of \p Path.
   llvm::Error into(llvm::StringRef Path, tooling::Replacements &Out) const {
-    std::map<unsigned, std::string> Pending = Inserts;
-    for (const auto &R : Replaced) {
-      std::string T = R.Text;
-      auto It = Pending.find(R.Begin);
-      if (It != Pending.end()) {
-        T = It->second + T;
-        Pending.erase(It);
-      }
+    for (const auto &[Begin, End, T] : merged())
       if (llvm::Error E =
-              Out.add(tooling::Replacement(Path, R.Begin, R.End - R.Begin, T)))
-        return E;
-    }
-    for (const auto &[Offset, T] : Pending)
-      if (llvm::Error E = Out.add(tooling::Replacement(Path, Offset, 0, T)))
+              Out.add(tooling::Replacement(Path, Begin, End - Begin, T)))
         return E;
     return llvm::Error::success();
   }
