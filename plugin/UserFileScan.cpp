@@ -93,8 +93,9 @@ static FileFacts readFacts(StringRef Text) {
     }
     if (InSystemHeader)
       continue;
-    Facts.MentionsDeferSyntax |=
-        Line.contains("__defer") || Line.contains("__result");
+    Facts.MentionsDeferSyntax |= Line.contains("__defer") ||
+                                 Line.contains("__errdefer") ||
+                                 Line.contains("__result");
     Facts.HasExpandedDefer |= Line.contains("defer_statement_needs_plugin");
   }
   return Facts;

@@ -49,7 +49,7 @@ namespace cxxdefer::plugin {
 /// What a user file mentions, outside the parts that line markers
 /// attribute to system headers.
 struct Mentions {
-  /// `__defer` or `__result`.
+  /// `__defer`, `__errdefer` or `__result`.
   bool DeferSyntax = false;
   /// The runtime header's expansion of `__defer`: preprocessed output made
   /// without the plugin, whose defer statements can no longer be rewritten.
