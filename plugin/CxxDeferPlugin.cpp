@@ -188,7 +188,7 @@ void CxxDeferAction::startSession(CompilerInstance &CI) {
   // the same: the scan and the pre-parse read files through it.
   if (!CI.hasFileManager() && !CI.createFileManager())
     return;
-  S = std::make_shared<Session>(CI, Input, Opts, RuntimeIncludeDir);
+  S = std::make_shared<Session>(CI, Input, Opts);
   S->beforePreprocessing();
 }
 

@@ -37,10 +37,9 @@ public:
                           StringRef RelativePath, const Module *SuggestedModule,
                           bool ModuleImported,
                           SrcMgr::CharacteristicKind FileType) override {
-    // An imported module is not entered as text; a system header is never
-    // the user's.
-    if (File && !ModuleImported && !SrcMgr::isSystem(FileType))
-      S->headerIncluded(*File);
+    // An imported module is not entered as text.
+    if (File && !ModuleImported)
+      S->headerIncluded(*File, SrcMgr::isSystem(FileType));
   }
 
 private:
@@ -69,7 +68,7 @@ static WarningPolicy makeWarningPolicy(const CompilerInstance &CI,
 }
 
 Session::Session(CompilerInstance &CI, const FrontendInputFile &Input,
-                 const PluginOptions &Opts, StringRef RuntimeIncludeDir)
+                 const PluginOptions &Opts)
     : CI(CI), Input(Input), Opts(Opts), Warnings(makeWarningPolicy(CI, Opts)) {
   // The core only makes the optional warning when it will be shown.
   this->Opts.Rewrite.WarnDeferInLoop =
@@ -78,17 +77,13 @@ Session::Session(CompilerInstance &CI, const FrontendInputFile &Input,
   // them as clang's own analysis remarks).
   if (CI.getCodeGenOpts().OptimizationRemarkAnalysis.patternMatches("defer"))
     this->Opts.Rewrite.Explain = true;
-  FileManager &FM = CI.getFileManager();
-  if (auto Dir = FM.getOptionalDirectoryRef(RuntimeIncludeDir))
-    RuntimeDirs[0] = &Dir->getDirEntry();
-  if (auto Dir =
-          FM.getOptionalDirectoryRef((RuntimeIncludeDir + "/cxxdefer").str()))
-    RuntimeDirs[1] = &Dir->getDirEntry();
 }
 
-bool Session::isRuntimeHeader(FileEntryRef File) const {
-  const DirectoryEntry *Dir = &File.getDir().getDirEntry();
-  return Dir == RuntimeDirs[0] || Dir == RuntimeDirs[1];
+/// The runtime's own headers mention `__defer` (to define and document
+/// it): they are never searched, even when the user has put them on a
+/// non-system include path.
+static bool isRuntimeFile(FileEntryRef File) {
+  return cxxdefer::isRuntimeHeader(File.getName());
 }
 
 /// The main file of \p Input, which may be stdin.
@@ -129,7 +124,7 @@ void Session::beforePreprocessing() {
   }
 
   UserFileScan Scan = scanUserFiles(
-      CI, *Main, [this](FileEntryRef File) { return isRuntimeHeader(File); });
+      CI, *Main, [](FileEntryRef File) { return isRuntimeFile(File); });
   Searched.insert(Scan.Scanned.begin(), Scan.Scanned.end());
   Unresolved = Scan.Unresolved;
   SearchSeconds += secondsSince(Start);
@@ -144,15 +139,20 @@ void Session::startReading(Preprocessor &PP) {
     PP.addPPCallbacks(std::make_unique<IncludeWatcher>(shared_from_this()));
 }
 
-void Session::headerIncluded(FileEntryRef File) {
+void Session::headerIncluded(FileEntryRef File, bool System) {
   if (Rewritten || !Searched.insert(&File.getFileEntry()).second ||
-      isRuntimeHeader(File))
+      isRuntimeFile(File))
     return;
   Clock::time_point Start = Clock::now();
   // Loads the text the compile is about to enter; it is not read twice.
   std::optional<llvm::MemoryBufferRef> Text =
       CI.getSourceManager().getMemoryBufferForFileOrNone(File);
-  bool Mentions = Text && findMentions(Text->getBuffer()).DeferSyntax;
+  // A system header is searched only for defer statements: libstdc++ names
+  // its parameters `__result`. One that has them is a library written for
+  // cxxdefer, included with -isystem (rewriter/lib/SystemCode.h).
+  bool Mentions =
+      Text && (System ? mentionsDeferStatement(Text->getBuffer())
+                      : findMentions(Text->getBuffer()).DeferSyntax);
   SearchSeconds += secondsSince(Start);
   if (Mentions)
     rewrite(("'" + File.getName() + "'").str(), /*BeforePreprocessing=*/false);

@@ -48,10 +48,9 @@ namespace cxxdefer::plugin {
 
 class Session : public std::enable_shared_from_this<Session> {
 public:
-  /// \p CI must have its FileManager; \p RuntimeIncludeDir is where
-  /// <cxxdefer.h> lives.
+  /// \p CI must have its FileManager.
   Session(clang::CompilerInstance &CI, const clang::FrontendInputFile &Input,
-          const PluginOptions &Opts, llvm::StringRef RuntimeIncludeDir);
+          const PluginOptions &Opts);
 
   /// Step 1: runs before \p CI creates its preprocessor.
   void beforePreprocessing();
@@ -59,16 +58,15 @@ public:
   /// Step 2: \p CI's preprocessor exists and has not read a token.
   void startReading(clang::Preprocessor &PP);
 
-  /// The compile is about to enter \p File, a user header, for the first
-  /// time.
-  void headerIncluded(clang::FileEntryRef File);
+  /// The compile is about to enter \p File, a header from a \p System
+  /// include directory or not, for the first time.
+  void headerIncluded(clang::FileEntryRef File, bool System);
 
   /// Step 3: reports the findings, once the whole input has been read.
   void finish();
 
 private:
   void rewrite(llvm::StringRef Trigger, bool BeforePreprocessing);
-  bool isRuntimeHeader(clang::FileEntryRef File) const;
   void logPreParse(llvm::StringRef Trigger, bool BeforePreprocessing,
                    const PreParseResult &Result) const;
 
@@ -76,10 +74,6 @@ private:
   clang::FrontendInputFile Input;
   PluginOptions Opts;
   WarningPolicy Warnings;
-  /// The runtime header's directories. Their files mention `__defer` (to
-  /// define and document it), so they are not searched even when the user
-  /// has put them on a non-system include path.
-  const clang::DirectoryEntry *RuntimeDirs[2] = {nullptr, nullptr};
 
   bool Rewritten = false;
   bool Finished = false;

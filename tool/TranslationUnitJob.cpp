@@ -85,19 +85,31 @@ static std::string canonicalName(FileManager &Files, llvm::StringRef Path) {
   return std::string(Absolute);
 }
 
-/// Lists every file \p SM read that is not a system header, canonical and
-/// sorted. Buffers without a file (predefines, command-line macros) are
-/// skipped: there is nothing on disk to protect.
+/// Whether the file of \p Entry is the user's: not a system header, or a
+/// system header with defer statements (a library written for cxxdefer,
+/// included with -isystem), never the runtime's own.
+static bool isUserFile(const SrcMgr::FileInfo &Entry, FileEntryRef File) {
+  if (isRuntimeHeader(File.getName()))
+    return false;
+  if (!SrcMgr::isSystem(Entry.getFileCharacteristic()))
+    return true;
+  std::optional<llvm::MemoryBufferRef> Text =
+      Entry.getContentCache().getBufferIfLoaded();
+  return Text && mentionsDeferStatement(Text->getBuffer());
+}
+
+/// Lists every user file \p SM read (isUserFile), canonical and sorted.
+/// Buffers without a file (predefines, command-line macros) are skipped:
+/// there is nothing on disk to protect.
 static std::vector<std::string> collectUserFiles(SourceManager &SM) {
   llvm::StringSet<> Seen;
   std::vector<std::string> Files;
   for (unsigned I = 0, E = SM.local_sloc_entry_size(); I != E; ++I) {
     const SrcMgr::SLocEntry &Entry = SM.getLocalSLocEntry(I);
-    if (!Entry.isFile() ||
-        SrcMgr::isSystem(Entry.getFile().getFileCharacteristic()))
+    if (!Entry.isFile())
       continue;
     OptionalFileEntryRef File = Entry.getFile().getContentCache().OrigEntry;
-    if (!File)
+    if (!File || !isUserFile(Entry.getFile(), *File))
       continue;
     std::string Name = SM.getFileManager().getCanonicalName(*File).str();
     if (Seen.insert(Name).second)

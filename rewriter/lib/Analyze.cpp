@@ -13,6 +13,7 @@
 #include "PlanResult.h"
 #include "Reach.h"
 #include "SourceText.h"
+#include "SystemCode.h"
 #include "ThreadSafety.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -50,9 +51,11 @@ public:
   FunctionAnalysis(const DeferFunction &F, ASTContext &Ctx,
                    const RewriteOptions &Opts,
                    const InstantiationIndex &Instances,
-                   std::vector<Finding> &Findings, RewriteStats &Stats)
+                   const SystemCode &System, std::vector<Finding> &Findings,
+                   RewriteStats &Stats)
       : F(F), Ctx(Ctx), SM(Ctx.getSourceManager()), Opts(Opts),
-        Instances(Instances), Findings(Findings), Stats(Stats) {}
+        Instances(Instances), System(System), Findings(Findings), Stats(Stats) {
+  }
 
   /// \returns false if any stage reported an error.
   bool run(FunctionPlan &Plan);
@@ -67,6 +70,7 @@ private:
   const SourceManager &SM;
   const RewriteOptions &Opts;
   const InstantiationIndex &Instances;
+  const SystemCode &System;
   std::vector<Finding> &Findings;
   RewriteStats &Stats;
 
@@ -165,7 +169,7 @@ bool FunctionAnalysis::run(FunctionPlan &Plan) {
       S.Held.clear();
     for (HeldCapability &H : S.Held)
       H.Name = nameAt("cxxdefer_held", Site.Marker->getBeginLoc());
-    CallFacts Facts = deferredCallFacts(Site.Call, Ctx);
+    CallFacts Facts = deferredCallFacts(Site.Call, Ctx, System);
     if (!Plan.Exceptions)
       S.OnException = Exit::Guard;
     else if (Facts.CanRecover)
@@ -310,7 +314,8 @@ TranslationUnitPlan analyze(ASTContext &Ctx, const MacroTokens *Tokens,
                             const RewriteOptions &Opts) {
   TranslationUnitPlan Out;
   const SourceManager &SM = Ctx.getSourceManager();
-  SiteSearch Search = findSites(Ctx, Tokens);
+  SystemCode System(SM);
+  SiteSearch Search = findSites(Ctx, Tokens, System);
   Out.Findings = std::move(Search.Findings);
   if (!Search.Functions.empty() && !Ctx.getLangOpts().CPlusPlus14) {
     Out.Findings.push_back(
@@ -324,13 +329,14 @@ TranslationUnitPlan analyze(ASTContext &Ctx, const MacroTokens *Tokens,
   std::vector<const FunctionDecl *> Patterns;
   for (const DeferFunction &F : Search.Functions)
     Patterns.push_back(F.Function);
-  InstantiationIndex Instances(Ctx, Patterns);
+  InstantiationIndex Instances(Ctx, Patterns, System);
 
   std::vector<Analysed> Functions;
   for (const DeferFunction &F : Search.Functions) {
     ++Out.Stats.Functions;
     Analysed A;
-    FunctionAnalysis Analysis(F, Ctx, Opts, Instances, Out.Findings, Out.Stats);
+    FunctionAnalysis Analysis(F, Ctx, Opts, Instances, System, Out.Findings,
+                              Out.Stats);
     if (!Analysis.run(A.Plan)) {
       ++Out.Stats.FunctionsWithErrors;
       continue;

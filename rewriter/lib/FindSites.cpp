@@ -18,6 +18,7 @@
 
 #include "FindSites.h"
 #include "SourceText.h"
+#include "SystemCode.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -448,8 +449,9 @@ private:
 /// Finds function-like bodies and runs a BodyWalker on each.
 class BodyFinder : public RecursiveASTVisitor<BodyFinder> {
 public:
-  BodyFinder(ASTContext &Ctx, SiteSearch &Out, const MacroTokens *Tokens)
-      : Ctx(Ctx), SM(Ctx.getSourceManager()), Out(Out),
+  BodyFinder(ASTContext &Ctx, SiteSearch &Out, const MacroTokens *Tokens,
+             const SystemCode &System)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), System(System), Out(Out),
         Next(SM, Ctx.getLangOpts(), Tokens) {}
 
   bool VisitBinaryOperator(BinaryOperator *BO) {
@@ -459,7 +461,7 @@ public:
   }
 
   bool VisitCallExpr(CallExpr *Call) {
-    if (SM.isInSystemHeader(Call->getBeginLoc()))
+    if (System.contains(Call->getBeginLoc()))
       return true;
     if (markerKind(Call))
       AllMarkers.push_back(Call);
@@ -470,7 +472,7 @@ public:
   }
 
   bool VisitDeclRefExpr(DeclRefExpr *Ref) {
-    if (isResultReference(Ref) && !SM.isInSystemHeader(Ref->getBeginLoc()))
+    if (isResultReference(Ref) && !System.contains(Ref->getBeginLoc()))
       ResultRefs.push_back(Ref);
     return true;
   }
@@ -522,6 +524,7 @@ public:
 private:
   ASTContext &Ctx;
   SourceManager &SM;
+  const SystemCode &System;
   SiteSearch &Out;
   NextToken Next;
   llvm::DenseSet<const LambdaExpr *> MarkerLambdas;
@@ -606,7 +609,7 @@ private:
   }
 
   void analyse(const FunctionDecl *FD, const Stmt *BodyStmt) {
-    if (!BodyStmt || SM.isInSystemHeader(BodyStmt->getBeginLoc()))
+    if (!BodyStmt || System.contains(BodyStmt->getBeginLoc()))
       return;
     DeferFunction F;
     F.Function = FD;
@@ -648,9 +651,10 @@ private:
 
 } // namespace
 
-SiteSearch findSites(ASTContext &Ctx, const MacroTokens *Tokens) {
+SiteSearch findSites(ASTContext &Ctx, const MacroTokens *Tokens,
+                     const SystemCode &System) {
   SiteSearch Out;
-  BodyFinder Finder(Ctx, Out, Tokens);
+  BodyFinder Finder(Ctx, Out, Tokens, System);
   Finder.TraverseAST(Ctx);
   Finder.reportStrayMarkers();
   Finder.assignResultReferences();

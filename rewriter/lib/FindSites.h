@@ -29,6 +29,7 @@
 namespace cxxdefer {
 
 class MacroTokens;
+class SystemCode;
 
 struct SiteSearch {
   /// Bodies with at least one defer statement, in source order.
@@ -41,7 +42,8 @@ struct SiteSearch {
 
 /// Walks every function-like body of \p Ctx that is written in a user file.
 /// \p Tokens (may be null) finds the `;` of defer statements inside macros.
-SiteSearch findSites(clang::ASTContext &Ctx, const MacroTokens *Tokens);
+SiteSearch findSites(clang::ASTContext &Ctx, const MacroTokens *Tokens,
+                     const SystemCode &System);
 
 /// If \p E is the parse-only expansion of `__defer(...)` or
 /// `__errdefer(...)` (marker call, comma, lambda), returns the comma.

@@ -7,6 +7,7 @@
 #include "Instantiations.h"
 #include "FindSites.h"
 #include "PlanCall.h"
+#include "SystemCode.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -23,11 +24,11 @@ namespace {
 /// whose own instantiations are many and never hold a user's pattern.
 class InstantiationFinder : public RecursiveASTVisitor<InstantiationFinder> {
 public:
-  InstantiationFinder(const SourceManager &SM,
+  InstantiationFinder(const SystemCode &System,
                       const llvm::DenseSet<const FunctionDecl *> &Patterns,
                       llvm::DenseMap<const FunctionDecl *,
                                      std::vector<const FunctionDecl *>> &Out)
-      : SM(SM), Patterns(Patterns), Out(Out) {}
+      : System(System), Patterns(Patterns), Out(Out) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   // Reaches the closure classes of lambdas, and with them the
@@ -36,7 +37,7 @@ public:
 
   bool TraverseDecl(Decl *D) {
     if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
-        SM.isInSystemHeader(D->getLocation()))
+        System.contains(D->getLocation()))
       return true;
     return RecursiveASTVisitor::TraverseDecl(D);
   }
@@ -55,7 +56,7 @@ public:
   }
 
 private:
-  const SourceManager &SM;
+  const SystemCode &System;
   const llvm::DenseSet<const FunctionDecl *> &Patterns;
   llvm::DenseMap<const FunctionDecl *, std::vector<const FunctionDecl *>> &Out;
 };
@@ -80,15 +81,15 @@ public:
 } // namespace
 
 InstantiationIndex::InstantiationIndex(
-    ASTContext &Ctx, llvm::ArrayRef<const FunctionDecl *> Patterns) {
+    ASTContext &Ctx, llvm::ArrayRef<const FunctionDecl *> Patterns,
+    const SystemCode &System) {
   llvm::DenseSet<const FunctionDecl *> Templated;
   for (const FunctionDecl *FD : Patterns)
     if (FD->isTemplated())
       Templated.insert(FD->getCanonicalDecl());
   if (Templated.empty())
     return;
-  InstantiationFinder(Ctx.getSourceManager(), Templated, ByPattern)
-      .TraverseAST(Ctx);
+  InstantiationFinder(System, Templated, ByPattern).TraverseAST(Ctx);
 }
 
 llvm::ArrayRef<const FunctionDecl *>

@@ -35,13 +35,16 @@ class ASTContext;
 
 namespace cxxdefer {
 
+class SystemCode;
+
 /// The instantiated bodies of the translation unit, by their pattern.
 class InstantiationIndex {
 public:
   /// Collects the instantiations of the functions in \p Patterns (only
   /// those that are templated are looked for).
   InstantiationIndex(clang::ASTContext &Ctx,
-                     llvm::ArrayRef<const clang::FunctionDecl *> Patterns);
+                     llvm::ArrayRef<const clang::FunctionDecl *> Patterns,
+                     const SystemCode &System);
 
   llvm::ArrayRef<const clang::FunctionDecl *>
   of(const clang::FunctionDecl *Pattern) const;

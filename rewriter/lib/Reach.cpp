@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Reach.h"
+#include "SystemCode.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
@@ -34,8 +35,8 @@ class Walk {
 public:
   enum Question { Throw, Recover };
 
-  Walk(ASTContext &Ctx, Question Q)
-      : Ctx(Ctx), SM(Ctx.getSourceManager()), Q(Q) {}
+  Walk(ASTContext &Ctx, const SystemCode &System, Question Q)
+      : Ctx(Ctx), System(System), Q(Q) {}
 
   /// Whether calling \p FD can do what the question asks.
   bool function(const FunctionDecl *FD) {
@@ -49,7 +50,7 @@ public:
     const FunctionDecl *Definition = nullptr;
     const Stmt *Body = FD->getBody(Definition);
     if (!Body)
-      return Q == Throw || !SM.isInSystemHeader(FD->getLocation());
+      return Q == Throw || !System.contains(FD->getLocation());
     if (!Seen.insert(Definition).second)
       return false; // already being answered: the first visit decides
     if (++Visited > Budget)
@@ -71,7 +72,7 @@ public:
 
 private:
   ASTContext &Ctx;
-  const SourceManager &SM;
+  const SystemCode &System;
   Question Q;
   llvm::DenseSet<const FunctionDecl *> Seen;
   unsigned Visited = 0;
@@ -129,8 +130,7 @@ private:
         if (!Member || !Member->hasQualifier())
           return unknownCallee(FD->getType());
       }
-    if (Q == Recover && !FD->hasBody() &&
-        SM.isInSystemHeader(FD->getLocation()))
+    if (Q == Recover && !FD->hasBody() && System.contains(FD->getLocation()))
       return passesCallable(Call);
     return function(FD);
   }
@@ -257,11 +257,12 @@ bool parameterMovesCanThrow(const Expr *UserCall, ASTContext &Ctx) {
 
 } // namespace
 
-CallFacts deferredCallFacts(const Expr *UserCall, ASTContext &Ctx) {
+CallFacts deferredCallFacts(const Expr *UserCall, ASTContext &Ctx,
+                            const SystemCode &System) {
   CallFacts Facts;
   if (!UserCall || UserCall->isInstantiationDependent())
     return Facts;
-  Walk Throws(Ctx, Walk::Throw), Recovers(Ctx, Walk::Recover);
+  Walk Throws(Ctx, System, Walk::Throw), Recovers(Ctx, System, Walk::Recover);
   Facts.CanThrow =
       Throws.deferred(UserCall) || parameterMovesCanThrow(UserCall, Ctx);
   Facts.CanRecover = Recovers.deferred(UserCall);

@@ -37,6 +37,8 @@ class ASTContext;
 
 namespace cxxdefer {
 
+class SystemCode;
+
 struct CallFacts {
   bool CanThrow = true;
   bool CanRecover = true;
@@ -46,8 +48,8 @@ struct CallFacts {
 /// when it runs at exit. Its operands were evaluated at the defer
 /// statement, so only the call itself counts: the callee's body, and the
 /// parameters initialised from the kept operands.
-CallFacts deferredCallFacts(const clang::Expr *UserCall,
-                            clang::ASTContext &Ctx);
+CallFacts deferredCallFacts(const clang::Expr *UserCall, clang::ASTContext &Ctx,
+                            const SystemCode &System);
 
 } // namespace cxxdefer
 

@@ -15,7 +15,8 @@ using namespace clang;
 
 namespace cxxdefer {
 
-MacroTokens::MacroTokens(Preprocessor &PP) : SM(PP.getSourceManager()) {
+MacroTokens::MacroTokens(Preprocessor &PP)
+    : SM(PP.getSourceManager()), System(SM) {
   PP.setTokenWatcher([this](const clang::Token &T) { record(T); });
 }
 
@@ -24,7 +25,7 @@ void MacroTokens::record(const clang::Token &T) {
   if (!Loc.isMacroID() || T.isAnnotation())
     return;
   SourceLocation Use = SM.getExpansionRange(Loc).getBegin();
-  if (SM.isInSystemHeader(Use))
+  if (System.contains(Use))
     return;
   unsigned Index = Tokens.size();
   Tokens.push_back({Loc, T.getLength(), T.hasLeadingSpace(), T.getKind()});

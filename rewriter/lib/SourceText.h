@@ -37,6 +37,7 @@
 #define CXXDEFER_LIB_SOURCETEXT_H
 
 #include "Plan.h"
+#include "SystemCode.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Basic/TokenKinds.h"
 #include "llvm/ADT/ArrayRef.h"
@@ -79,6 +80,7 @@ private:
   void record(const clang::Token &T);
 
   const clang::SourceManager &SM;
+  SystemCode System;
   std::vector<Token> Tokens;
   /// Raw location of a token -> its index in Tokens.
   llvm::DenseMap<unsigned, unsigned> ByLocation;

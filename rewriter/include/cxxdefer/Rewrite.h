@@ -213,6 +213,17 @@ private:
   unsigned Errors = 0;
 };
 
+/// Whether \p Text has a defer statement to rewrite: `__defer` or
+/// `__errdefer` as a word. A header from a system include directory is
+/// rewritten when it does (it is a library written for cxxdefer, included
+/// with -isystem), unless isRuntimeHeader().
+bool mentionsDeferStatement(llvm::StringRef Text);
+
+/// Whether \p Path names one of the runtime's own headers: cxxdefer.h or a
+/// file in a directory named cxxdefer. They implement the extension; no
+/// tool ever rewrites or scans them.
+bool isRuntimeHeader(llvm::StringRef Path);
+
 /// The directory that holds <cxxdefer.h>: `../include` beside the running
 /// plugin or tool (an installed layout) if it has the header, otherwise
 /// this source tree's runtime/include.

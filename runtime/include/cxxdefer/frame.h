@@ -139,6 +139,7 @@ protected:
     while (head_) {
 #if CXXDEFER_EXCEPTIONS
       try {
+        panic_scope unreachable(panic_scope::unreachable);
         auto newest = [this] { finish_newest(true); };
         call_replacing(newest, nullptr);
       } catch (...) {

@@ -82,9 +82,18 @@ CXXDEFER_SHARED inline panic_scope *&innermost_panic() noexcept {
 /// function (Go's _panic).
 class panic_scope {
 public:
+  /// A scope for a deferred call that the rewriter proved cannot reach
+  /// __recover(). It hides the scopes below it, and a __recover() under it
+  /// means the proof was wrong (see recover()).
+  enum unreachable_t { unreachable };
+
   explicit panic_scope(bool can_recover) noexcept
       : exception_(std::current_exception()), outer_(innermost_panic()),
         can_recover_(can_recover) {
+    innermost_panic() = this;
+  }
+  explicit panic_scope(unreachable_t) noexcept
+      : outer_(innermost_panic()), can_recover_(false), unreachable_(true) {
     innermost_panic() = this;
   }
   panic_scope(const panic_scope &) = delete;
@@ -108,6 +117,8 @@ public:
   /// deferred call runs for it and its frame can return; null otherwise.
   static std::exception_ptr recover() noexcept {
     panic_scope *p = innermost_panic();
+    if (__builtin_expect(p && p->unreachable_, 0))
+      recover_not_expected();
     if (!p || p->recovered_ || !p->can_recover_ || !p->exception_)
       return nullptr;
     p->recovered_ = true;
@@ -119,6 +130,27 @@ private:
   panic_scope *outer_;
   bool can_recover_;
   bool recovered_ = false;
+  bool unreachable_ = false;
+
+  /// The rewriter's proof that a deferred call cannot reach __recover()
+  /// rests on one assumption (docs/user-guide.md): a function declared
+  /// without a body in a system header that does not mention cxxdefer is
+  /// the system's, and calls __recover() only through a callable it is
+  /// given. A library function that breaks it would make the exception
+  /// escape silently where SPEC 3.2 says it stops: it stops the program
+  /// instead, saying why.
+  [[noreturn]] CXXDEFER_COLD static void recover_not_expected() noexcept {
+#if CXXDEFER_EXCEPTIONS
+    std::fputs(
+        "cxxdefer: __recover() was called by a deferred call that cxxdefer "
+        "found could not reach it. Its callee, or a function it calls, is "
+        "declared without a body in a system header that does not mention "
+        "cxxdefer: include <cxxdefer.h> in that header, or include the "
+        "header with -I instead of -isystem.\n",
+        stderr);
+#endif
+    __builtin_abort();
+  }
 };
 
 /// Hides this thread's panic scopes while it lives.
@@ -194,6 +226,7 @@ template <class F> CXXDEFER_COLD bool call_for_panic(F &f, bool can_recover) {
 
 /// Runs a deferred call that cannot reach __recover() from a handler.
 template <class F> CXXDEFER_COLD void call_while_panicking(F &f) {
+  panic_scope unreachable(panic_scope::unreachable);
   call_replacing(f, nullptr);
 }
 

@@ -1,0 +1,61 @@
+//===- SystemCode.cpp - Which code is the system's, not the user's -------===//
+//
+// Part of cxxdefer: Go's defer, panic and recover for C++, through Clang.
+//
+//===----------------------------------------------------------------------===//
+
+#include "SystemCode.h"
+#include "cxxdefer/Rewrite.h"
+#include "clang/Basic/CharInfo.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/Support/Path.h"
+
+using namespace clang;
+
+namespace cxxdefer {
+
+/// Whether \p Word occurs in \p Text with no identifier character on
+/// either side.
+static bool containsWord(llvm::StringRef Text, llvm::StringRef Word) {
+  for (size_t At = Text.find(Word); At != llvm::StringRef::npos;
+       At = Text.find(Word, At + 1)) {
+    size_t End = At + Word.size();
+    if ((At == 0 || !isAsciiIdentifierContinue(Text[At - 1])) &&
+        (End == Text.size() || !isAsciiIdentifierContinue(Text[End])))
+      return true;
+  }
+  return false;
+}
+
+bool mentionsDeferStatement(llvm::StringRef Text) {
+  return containsWord(Text, "__defer") || containsWord(Text, "__errdefer");
+}
+
+bool isRuntimeHeader(llvm::StringRef Path) {
+  namespace path = llvm::sys::path;
+  return path::filename(Path) == "cxxdefer.h" ||
+         path::filename(path::parent_path(Path)) == "cxxdefer";
+}
+
+/// Whether the text of a system header makes it a library written for
+/// cxxdefer (see the file comment of SystemCode.h).
+static bool mentionsCxxdefer(llvm::StringRef Text) {
+  return mentionsDeferStatement(Text) || containsWord(Text, "__recover") ||
+         containsWord(Text, "cxxdefer");
+}
+
+bool SystemCode::contains(SourceLocation Loc) const {
+  if (!SM.isInSystemHeader(Loc))
+    return false;
+  FileID File = SM.getFileID(SM.getExpansionLoc(Loc));
+  auto [It, New] = ByFile.try_emplace(File, true);
+  if (New) {
+    OptionalFileEntryRef Entry = SM.getFileEntryRefForID(File);
+    std::optional<llvm::MemoryBufferRef> Text = SM.getBufferOrNone(File);
+    It->second = !Entry || isRuntimeHeader(Entry->getName()) || !Text ||
+                 !mentionsCxxdefer(Text->getBuffer());
+  }
+  return It->second;
+}
+
+} // namespace cxxdefer

@@ -1,0 +1,62 @@
+//===- SystemCode.h - Which code is the system's, not the user's -*- C++
+//-*-===//
+//
+// Part of cxxdefer: Go's defer, panic and recover for C++, through Clang.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// The core leaves the system's code alone and trusts two things about it:
+/// it holds no defer statement to rewrite, and a function it declares
+/// without a body (fclose, pthread_mutex_unlock) cannot call __recover()
+/// except through a callable it is given (Reach.cpp). Both make the common
+/// case cheap: `__defer(fclose(f))` is open-coded with no handler.
+///
+/// "System" cannot simply mean "found in a system include directory":
+/// CMake includes an installed library's headers with -isystem, and a
+/// library written for cxxdefer has defer statements in its inline
+/// functions and templates, and may declare helpers that call __recover()
+/// for their callers' deferred calls. So a system header is the user's code
+/// when its text mentions cxxdefer: `__defer`, `__errdefer` or `__recover`
+/// as a word, or `cxxdefer` (an `#include <cxxdefer.h>`, a qualified name).
+/// The compiler's and the C library's headers never do. The runtime's own
+/// headers (cxxdefer.h, cxxdefer/*.h) stay the system's: they implement the
+/// extension rather than use it.
+///
+/// `__result` is not a mention: libstdc++ names its parameters `__result`,
+/// and a `__result` that means the extension stands in a function with a
+/// defer statement anyway.
+///
+/// The answer is per file, so it is cached per FileID; a header's text is
+/// searched once, the first time the core asks about it.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef CXXDEFER_LIB_SYSTEMCODE_H
+#define CXXDEFER_LIB_SYSTEMCODE_H
+
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace clang {
+class SourceManager;
+} // namespace clang
+
+namespace cxxdefer {
+
+class SystemCode {
+public:
+  explicit SystemCode(const clang::SourceManager &SM) : SM(SM) {}
+
+  /// Whether \p Loc (its expansion, for a macro location) is in a system
+  /// header that is not the user's (see the file comment).
+  bool contains(clang::SourceLocation Loc) const;
+
+private:
+  const clang::SourceManager &SM;
+  mutable llvm::DenseMap<clang::FileID, bool> ByFile;
+};
+
+} // namespace cxxdefer
+
+#endif // CXXDEFER_LIB_SYSTEMCODE_H

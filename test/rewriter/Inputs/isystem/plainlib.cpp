@@ -1,0 +1,4 @@
+#include <plainlib/plain.h>
+#include <cxxdefer.h>
+
+void plainlib::recoverQuietly() { (void)__recover(); }
