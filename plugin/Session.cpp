@@ -147,11 +147,11 @@ void Session::headerIncluded(FileEntryRef File, bool System) {
   // Loads the text the compile is about to enter; it is not read twice.
   std::optional<llvm::MemoryBufferRef> Text =
       CI.getSourceManager().getMemoryBufferForFileOrNone(File);
-  // A system header is searched only for defer statements: libstdc++ names
-  // its parameters `__result`. One that has them is a library written for
-  // cxxdefer, included with -isystem (rewriter/lib/SystemCode.h).
+  // A system header counts only when it is a library written for cxxdefer
+  // (rewriter/lib/SystemCode.h) with defer statements.
   bool Mentions =
-      Text && (System ? mentionsDeferStatement(Text->getBuffer())
+      Text && (System ? mentionsCxxdefer(Text->getBuffer()) &&
+                            mentionsDeferStatement(Text->getBuffer())
                       : findMentions(Text->getBuffer()).DeferSyntax);
   SearchSeconds += secondsSince(Start);
   if (Mentions)

@@ -86,8 +86,8 @@ static std::string canonicalName(FileManager &Files, llvm::StringRef Path) {
 }
 
 /// Whether the file of \p Entry is the user's: not a system header, or a
-/// system header with defer statements (a library written for cxxdefer,
-/// included with -isystem), never the runtime's own.
+/// library written for cxxdefer with defer statements, included with
+/// -isystem; never the runtime's own.
 static bool isUserFile(const SrcMgr::FileInfo &Entry, FileEntryRef File) {
   if (isRuntimeHeader(File.getName()))
     return false;
@@ -95,7 +95,8 @@ static bool isUserFile(const SrcMgr::FileInfo &Entry, FileEntryRef File) {
     return true;
   std::optional<llvm::MemoryBufferRef> Text =
       Entry.getContentCache().getBufferIfLoaded();
-  return Text && mentionsDeferStatement(Text->getBuffer());
+  return Text && mentionsCxxdefer(Text->getBuffer()) &&
+         mentionsDeferStatement(Text->getBuffer());
 }
 
 /// Lists every user file \p SM read (isUserFile), canonical and sorted.

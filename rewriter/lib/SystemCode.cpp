@@ -37,11 +37,8 @@ bool isRuntimeHeader(llvm::StringRef Path) {
          path::filename(path::parent_path(Path)) == "cxxdefer";
 }
 
-/// Whether the text of a system header makes it a library written for
-/// cxxdefer (see the file comment of SystemCode.h).
-static bool mentionsCxxdefer(llvm::StringRef Text) {
-  return mentionsDeferStatement(Text) || containsWord(Text, "__recover") ||
-         containsWord(Text, "cxxdefer");
+bool mentionsCxxdefer(llvm::StringRef Text) {
+  return containsWord(Text, "cxxdefer");
 }
 
 bool SystemCode::contains(SourceLocation Loc) const {

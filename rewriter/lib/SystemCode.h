@@ -16,16 +16,16 @@
 /// CMake includes an installed library's headers with -isystem, and a
 /// library written for cxxdefer has defer statements in its inline
 /// functions and templates, and may declare helpers that call __recover()
-/// for their callers' deferred calls. So a system header is the user's code
-/// when its text mentions cxxdefer: `__defer`, `__errdefer` or `__recover`
-/// as a word, or `cxxdefer` (an `#include <cxxdefer.h>`, a qualified name).
-/// The compiler's and the C library's headers never do. The runtime's own
-/// headers (cxxdefer.h, cxxdefer/*.h) stay the system's: they implement the
-/// extension rather than use it.
+/// for their callers' deferred calls. Such a header includes <cxxdefer.h>
+/// (it uses what that header declares), so a system header is the user's
+/// code when its text has the word `cxxdefer`. The compiler's and the C
+/// library's headers never do; the runtime's own headers (cxxdefer.h,
+/// cxxdefer/*.h) stay the system's, since they implement the extension
+/// rather than use it.
 ///
-/// `__result` is not a mention: libstdc++ names its parameters `__result`,
-/// and a `__result` that means the extension stands in a function with a
-/// defer statement anyway.
+/// The extension's keywords are no sign: glibc's <pthread.h> has a member
+/// function named `__defer`, and libstdc++ names its parameters
+/// `__result`.
 ///
 /// The answer is per file, so it is cached per FileID; a header's text is
 /// searched once, the first time the core asks about it.
