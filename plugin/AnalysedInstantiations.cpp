@@ -23,14 +23,15 @@
 /// code, and user code is never a pending instantiation.
 ///
 /// So at the end of the translation unit (the ExternalSemaSource hook that
-/// Sema calls just before PerformPendingInstantiations) the limiter moves
-/// out of Sema's queue every pending instantiation of a template declared
-/// in a system header whose template arguments (its own and its enclosing
-/// classes') name only system-header entities. Such an instantiation cannot
-/// instantiate a user template (the arguments give it none, and a system
-/// header names no user entity), so the first item above is untouched. If
-/// some user template does contain a defer statement, nothing is left out
-/// at all: its instantiations may come from anywhere.
+/// Sema calls just before PerformPendingInstantiations) the limiter first
+/// looks for a defer statement in a user template. If there is one, nothing
+/// is left out: its instantiations may come from anywhere, even from a
+/// standard template (through a user's specialization of std::hash, say).
+/// Otherwise the first item above is empty, and the limiter moves out of
+/// Sema's queue every pending instantiation of a template declared in a
+/// system header whose template arguments (its own and its enclosing
+/// classes') name only system-header entities; the others (a user's
+/// template, or std::sort of a user's lambda) are made as usual.
 ///
 /// The second item: before the core runs, the limiter walks from every
 /// deferred call's closure body over every function it names (callees,
