@@ -46,6 +46,8 @@
 /// the core's (rewriter/include/cxxdefer/Options.def), and
 ///   remarks                     show the core's remarks (as -Rpass=defer does)
 ///   verbose                     log decisions and timings to stderr
+///   instantiate-all             let the pre-parse instantiate every template
+///                               (AnalysedInstantiations.h), to compare
 /// The core's warnings obey -Wcxxdefer-NAME and friends (WarningFlags.h).
 ///
 //===----------------------------------------------------------------------===//

@@ -33,6 +33,9 @@ struct PluginOptions {
   bool Remarks = false;
   /// Log decisions and timings to stderr.
   bool Verbose = false;
+  /// Let the pre-parse instantiate every template, as a compile does,
+  /// rather than only what the analysis reads (to compare the two).
+  bool InstantiateAll = false;
 };
 
 /// Applies every argument in \p Args (`NAME` or `NAME=VALUE`) to \p Opts.

@@ -19,6 +19,7 @@
 #ifndef CXXDEFER_PLUGIN_PREPARSE_H
 #define CXXDEFER_PLUGIN_PREPARSE_H
 
+#include "AnalysedInstantiations.h"
 #include "cxxdefer/Rewrite.h"
 #include "clang/Basic/FileEntry.h"
 #include "clang/Frontend/FrontendOptions.h"
@@ -77,6 +78,8 @@ struct PreParseResult {
   std::vector<NewFileText> Files;
   std::vector<PlacedFinding> Findings;
   RewriteStats Stats;
+  /// What the pre-parse instantiated at the end of the translation unit.
+  InstantiationCounts Instantiations;
   /// Wall-clock time of the whole nested compile and of the core in it.
   double PreParseSeconds = 0;
   double RewriteSeconds = 0;
@@ -85,10 +88,11 @@ struct PreParseResult {
 /// Parses \p Input of the \p Live compile, as written, in a compile of its
 /// own, and runs the rewriter core with \p Opts on the result. Nothing is
 /// printed and no file is written; \p Live is not modified (it shares its
-/// FileManager, which must exist).
+/// FileManager, which must exist). With \p LimitInstantiations, the parse
+/// instantiates only what the core reads (AnalysedInstantiations.h).
 PreParseResult preParse(clang::CompilerInstance &Live,
                         const clang::FrontendInputFile &Input,
-                        const RewriteOptions &Opts);
+                        const RewriteOptions &Opts, bool LimitInstantiations);
 
 } // namespace cxxdefer::plugin
 

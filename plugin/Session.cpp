@@ -162,7 +162,8 @@ void Session::headerIncluded(FileEntryRef File, bool System) {
 /// names the file that mentions the extension, for the verbose log.
 void Session::rewrite(StringRef Trigger, bool BeforePreprocessing) {
   Rewritten = true;
-  PreParseResult Result = preParse(CI, Input, Opts.Rewrite);
+  PreParseResult Result =
+      preParse(CI, Input, Opts.Rewrite, !Opts.InstantiateAll);
   if (Opts.Verbose)
     logPreParse(Trigger, BeforePreprocessing, Result);
   switch (Result.Status) {
@@ -193,6 +194,15 @@ void Session::logPreParse(StringRef Trigger, bool BeforePreprocessing,
      << " reading the input: pre-parse "
      << llvm::format("%.1f", Result.PreParseSeconds * 1e3) << " ms (core "
      << llvm::format("%.1f", Result.RewriteSeconds * 1e3) << " ms); ";
+  const InstantiationCounts &I = Result.Instantiations;
+  if (I.Ran) {
+    OS << "end-of-TU instantiations: " << I.Pending << " pending, ";
+    if (!I.KeptAllBecause.empty())
+      OS << "all kept (" << I.KeptAllBecause << "); ";
+    else
+      OS << I.LeftOut << " left out, " << I.Reached
+         << " of those reached by deferred calls; ";
+  }
   switch (Result.Status) {
   case PreParseStatus::Rewritten: {
     const RewriteStats &S = Result.Stats;
