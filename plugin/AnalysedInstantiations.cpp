@@ -29,9 +29,9 @@
 /// standard template (through a user's specialization of std::hash, say).
 /// Otherwise the first item above is empty, and the limiter moves out of
 /// Sema's queue every pending instantiation of a template declared in a
-/// system header whose template arguments (its own and its enclosing
-/// classes') name only system-header entities; the others (a user's
-/// template, or std::sort of a user's lambda) are made as usual.
+/// system header (cxxdefer/SystemCode.h) whose template arguments (its own and
+/// its enclosing classes') name only system-header entities; the others (a
+/// user's template, or std::sort of a user's lambda) are made as usual.
 ///
 /// The second item: before the core runs, the limiter walks from every
 /// deferred call's closure body over every function it names (callees,
@@ -56,6 +56,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "AnalysedInstantiations.h"
+#include "cxxdefer/SystemCode.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -72,6 +73,7 @@
 #include "llvm/ADT/DenseSet.h"
 
 using namespace clang;
+using cxxdefer::SystemCode;
 using namespace cxxdefer::plugin;
 
 namespace {
@@ -107,7 +109,7 @@ public:
 /// Whether a template argument list names only system-header entities.
 class SystemOnly {
 public:
-  explicit SystemOnly(const SourceManager &SM) : SM(SM) {}
+  explicit SystemOnly(const SystemCode &System) : System(System) {}
 
   bool args(ArrayRef<TemplateArgument> Args) {
     for (const TemplateArgument &Arg : Args)
@@ -119,7 +121,7 @@ public:
   bool decl(const Decl *D) {
     // No location (a builtin) or a user file: not the system's.
     SourceLocation Loc = D->getLocation();
-    if (Loc.isInvalid() || !SM.isInSystemHeader(Loc))
+    if (Loc.isInvalid() || !System.contains(Loc))
       return false;
     const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(D);
     if (!Spec)
@@ -177,7 +179,7 @@ public:
   }
 
 private:
-  const SourceManager &SM;
+  const SystemCode &System;
   llvm::DenseMap<const ClassTemplateSpecializationDecl *, bool> Specializations;
 
   bool arg(const TemplateArgument &Arg) {
@@ -260,29 +262,29 @@ void EndOfTranslationUnit::ReadPendingInstantiations(
 
 /// Whether the pending instantiation \p D is of a system-header template
 /// with system-header arguments only.
-static bool isSystemOnly(const ValueDecl *D, SystemOnly &System,
-                         const SourceManager &SM) {
+static bool isSystemOnly(const ValueDecl *D, SystemOnly &Args,
+                         const SystemCode &System) {
   const auto *FD = dyn_cast<FunctionDecl>(D);
   if (!FD)
     return false; // a variable: few, and kept
   const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern();
   if (!Pattern || Pattern->getLocation().isInvalid() ||
-      !SM.isInSystemHeader(Pattern->getLocation()))
+      !System.contains(Pattern->getLocation()))
     return false;
-  if (const TemplateArgumentList *Args = FD->getTemplateSpecializationArgs())
-    if (!System.args(Args->asArray()))
+  if (const TemplateArgumentList *List = FD->getTemplateSpecializationArgs())
+    if (!Args.args(List->asArray()))
       return false;
   for (const DeclContext *DC = FD->getDeclContext(); DC; DC = DC->getParent()) {
     if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(DC)) {
-      if (!System.decl(Spec))
+      if (!Args.decl(Spec))
         return false;
     } else if (const auto *Outer = dyn_cast<FunctionDecl>(DC)) {
-      if (const TemplateArgumentList *Args =
+      if (const TemplateArgumentList *List =
               Outer->getTemplateSpecializationArgs())
-        if (!System.args(Args->asArray()))
+        if (!Args.args(List->asArray()))
           return false;
     } else if (const auto *Record = dyn_cast<CXXRecordDecl>(DC)) {
-      if (!System.decl(Record))
+      if (!Args.decl(Record))
         return false;
     }
   }
@@ -301,10 +303,12 @@ void Limiter::atEndOfTranslationUnit() {
   }
 
   ASTContext &Ctx = S.getASTContext();
-  const SourceManager &SM = Ctx.getSourceManager();
+  // A library written for cxxdefer is the user's code even in a system
+  // header: its templates may defer too.
+  SystemCode System(Ctx.getSourceManager());
   DeferStatementFinder Finder;
   for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
-    if (D->getLocation().isValid() && !SM.isInSystemHeader(D->getLocation()))
+    if (D->getLocation().isValid() && !System.contains(D->getLocation()))
       Finder.TraverseDecl(D);
   if (Finder.InTemplate) {
     Counts.KeptAllBecause = "a template contains a defer statement";
@@ -314,11 +318,11 @@ void Limiter::atEndOfTranslationUnit() {
 
   // Left out: still marked pending, so that nothing queues them again, and
   // so that the walk below knows them.
-  SystemOnly System(SM);
+  SystemOnly Args(System);
   std::deque<Sema::PendingImplicitInstantiation> Kept;
   for (const Sema::PendingImplicitInstantiation &Pending :
        S.PendingInstantiations) {
-    if (isSystemOnly(Pending.first, System, SM))
+    if (isSystemOnly(Pending.first, Args, System))
       ++Counts.LeftOut;
     else
       Kept.push_back(Pending);

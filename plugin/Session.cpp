@@ -148,7 +148,7 @@ void Session::headerIncluded(FileEntryRef File, bool System) {
   std::optional<llvm::MemoryBufferRef> Text =
       CI.getSourceManager().getMemoryBufferForFileOrNone(File);
   // A system header counts only when it is a library written for cxxdefer
-  // (rewriter/lib/SystemCode.h) with defer statements.
+  // (rewriter/include/cxxdefer/SystemCode.h) with defer statements.
   bool Mentions =
       Text && (System ? mentionsCxxdefer(Text->getBuffer()) &&
                             mentionsDeferStatement(Text->getBuffer())

@@ -3,12 +3,14 @@
 #
 # The one command behind docs/benchmarks.md:
 #
-#   scripts/bench.sh [--quick] [--no-callgrind] [--no-build]
+#   scripts/bench.sh [--quick] [--no-callgrind] [--no-build] [--opt=-O0]
 #
 # 1. makes sure the plugin is built (cmake --build <build> --target CxxDefer;
 #    configures <build> first if needed), unless --no-build;
 # 2. compiles the driver (no plugin), then every benchmarks/scenarios/*.cpp
-#    through the plugin at -O2 with -Rpass=defer, one file at a time: a file
+#    through the plugin at -O2 (or --opt's level, which also selects the
+#    goals: -O0's are issue 9's debug-build goals, and the output goes to
+#    <build>/benchmarks-O0) with -Rpass=defer, one file at a time: a file
 #    that does not compile (a tier the rewriter does not support yet) is
 #    skipped with its first error, and the others still run. __recover() is
 #    probed first (benchmarks/probes/recover.cpp); the panic scenario's defer
@@ -36,6 +38,7 @@ OUT="$BUILD_DIR/benchmarks"
 SRC="$ROOT/benchmarks"
 
 quick=0
+opt=-O2
 callgrind=1
 build=1
 for arg in "$@"; do
@@ -43,6 +46,7 @@ for arg in "$@"; do
     --quick) quick=1 ;;
     --no-callgrind) callgrind=0 ;;
     --no-build) build=0 ;;
+    --opt=-O0|--opt=-O2) opt="${arg#--opt=}" ;;
     -h|--help) sed -n '2,30p' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) echo "bench.sh: unknown argument $arg (see --help)" >&2; exit 2 ;;
   esac
@@ -61,7 +65,8 @@ CXX="${CXXDEFER_BENCH_CXX:-clang++-19}"
 PLUGIN="$BUILD_DIR/lib/CxxDefer.so"
 # -gdwarf-4: valgrind 3.19 (Debian 12) cannot read clang 19's DWARF 5.
 # Debug info changes no code; it lets callgrind_annotate name lines.
-CXXFLAGS=(-std=c++17 -O2 -gdwarf-4 -I "$SRC")
+CXXFLAGS=(-std=c++17 "$opt" -gdwarf-4 -I "$SRC")
+[[ "$opt" == -O2 ]] || OUT="$OUT$opt"
 
 say() { echo "bench.sh: $*" >&2; }
 
@@ -153,13 +158,13 @@ fi
 cpu="$(sed -n -E 's/^model name\s*:\s*//p' /proc/cpuinfo | head -n 1)"
 header="## cxxdefer benchmarks\\n\\n"
 header+="$(date -u +%Y-%m-%d), commit $commit; $cpu ($(nproc) cores); "
-header+="$("$CXX" --version | head -n 1); -O2; "
+header+="$("$CXX" --version | head -n 1); $opt; "
 header+="Google Benchmark ${GB_FLAGS[*]}, median CPU time; "
 if ((callgrind)); then
   header+="callgrind: $CALLS calls per function."
 else
   header+="no callgrind run (instruction columns n/a)."
 fi
-python3 "$SRC/report.py" --out "$OUT" --header "$header" > "$OUT/results.md"
+python3 "$SRC/report.py" --out "$OUT" --opt="$opt" --header "$header" > "$OUT/results.md"
 cat "$OUT/results.md"
 say "table written to $OUT/results.md"

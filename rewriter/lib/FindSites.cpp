@@ -18,7 +18,7 @@
 
 #include "FindSites.h"
 #include "SourceText.h"
-#include "SystemCode.h"
+#include "cxxdefer/SystemCode.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"

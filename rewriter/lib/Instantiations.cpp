@@ -7,7 +7,7 @@
 #include "Instantiations.h"
 #include "FindSites.h"
 #include "PlanCall.h"
-#include "SystemCode.h"
+#include "cxxdefer/SystemCode.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"

@@ -5,7 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Reach.h"
-#include "SystemCode.h"
+#include "cxxdefer/SystemCode.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"

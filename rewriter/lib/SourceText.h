@@ -37,7 +37,7 @@
 #define CXXDEFER_LIB_SOURCETEXT_H
 
 #include "Plan.h"
-#include "SystemCode.h"
+#include "cxxdefer/SystemCode.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Basic/TokenKinds.h"
 #include "llvm/ADT/ArrayRef.h"

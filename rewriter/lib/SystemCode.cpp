@@ -4,7 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "SystemCode.h"
+#include "cxxdefer/SystemCode.h"
 #include "cxxdefer/Rewrite.h"
 #include "clang/Basic/CharInfo.h"
 #include "clang/Basic/SourceManager.h"

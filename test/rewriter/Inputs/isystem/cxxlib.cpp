@@ -1,5 +1,6 @@
 // The library's own source: the helper its header declares.
-#include <cxxlib/guard.h>
+#include <cxxlib/recover.h>
+#include <cstdio>
 
 void cxxlib::recoverAndLog() {
   if (__recover())

@@ -6,9 +6,7 @@
 ///
 /// \file
 /// For isystem-library.cpp: a library's header as CMake's consumers include
-/// it, with -isystem. It defers in an inline function and a template, and
-/// declares a helper (defined in cxxlib.cpp) that recovers for its callers'
-/// deferred calls.
+/// it, with -isystem. It defers in an inline function and a template.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -16,12 +14,11 @@
 #define CXXLIB_GUARD_H
 
 #include <cxxdefer.h>
+#include <cxxlib/recover.h>
 #include <cstdio>
+#include <string>
 
 namespace cxxlib {
-
-/// Stops the exception its caller's deferred call runs for, and says so.
-void recoverAndLog();
 
 inline int checked(int V) {
   __errdefer(std::printf("cxxlib::checked(%d) failed\n", V));
@@ -30,8 +27,15 @@ inline int checked(int V) {
   return V;
 }
 
+inline void report(int V) { std::printf("cxxlib::twice(%d) done\n", V); }
+inline void report(const std::string &V) {
+  std::printf("cxxlib::twice(%s) done\n", V.c_str());
+}
+
+/// A dependent deferred call: one binding per instantiation, the one with
+/// standard-library arguments included.
 template <class T> T twice(T V) {
-  __defer(std::printf("cxxlib::twice done\n"));
+  __defer(report(V));
   return V + V;
 }
 

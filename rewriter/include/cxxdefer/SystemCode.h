@@ -1,5 +1,4 @@
-//===- SystemCode.h - Which code is the system's, not the user's -*- C++
-//-*-===//
+//===- cxxdefer/SystemCode.h - Whose code it is ----------------*- C++ -*-===//
 //
 // Part of cxxdefer: Go's defer, panic and recover for C++, through Clang.
 //
@@ -32,8 +31,8 @@
 ///
 //===----------------------------------------------------------------------===//
 
-#ifndef CXXDEFER_LIB_SYSTEMCODE_H
-#define CXXDEFER_LIB_SYSTEMCODE_H
+#ifndef CXXDEFER_SYSTEMCODE_H
+#define CXXDEFER_SYSTEMCODE_H
 
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseMap.h"
@@ -59,4 +58,4 @@ private:
 
 } // namespace cxxdefer
 
-#endif // CXXDEFER_LIB_SYSTEMCODE_H
+#endif // CXXDEFER_SYSTEMCODE_H
