@@ -38,6 +38,7 @@
 #include "SpellType.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/STLExtras.h"
+#include <cassert>
 
 using namespace clang;
 
@@ -145,6 +146,10 @@ bool planInstantiation(const Expr *Call, const CallPlan &Pattern,
     Out.Bindings.push_back(How);
     Out.BindingTypes.push_back(How == Keep::Conversion ? Op.Type : "");
   }
+  assert(Out.KeyTypes.size() ==
+             Pattern.Operands.size() +
+                 (Pattern.Shape == CallShape::ImplicitThisMember ? 1 : 0) &&
+         "one key per kept operand");
   return true;
 }
 
