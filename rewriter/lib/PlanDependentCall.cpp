@@ -34,6 +34,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "CallPlanner.h"
+#include "DefaultArgument.h"
 #include "PlanCall.h"
 #include "SpellType.h"
 #include "clang/AST/ASTContext.h"
@@ -98,6 +99,38 @@ static std::string keyType(const Expr *E, const ASTContext &Ctx) {
   return spellExactType(T, Ctx);
 }
 
+/// How the user would name a call of shape \p S.
+static const char *describe(CallShape S) {
+  switch (S) {
+  case CallShape::NamedFunction:
+    return "a call of a named function";
+  case CallShape::Member:
+    return "a member call on an object";
+  case CallShape::ImplicitThisMember:
+    return "a member call on 'this'";
+  case CallShape::CalleeValue:
+    return "a call through a function value";
+  case CallShape::PointerToMember:
+    return "a call through a member pointer";
+  case CallShape::Operator:
+    return "an operator call";
+  }
+  llvm_unreachable("unknown CallShape");
+}
+
+/// The parameter whose default argument \p Call, an instantiated call,
+/// evaluates at the defer statement (the first one); empty if none.
+static std::string defaultedParameter(const Expr *Call, ASTContext &Ctx) {
+  const auto *C = dyn_cast<CallExpr>(Call);
+  if (!C)
+    return "";
+  for (const Expr *Arg : C->arguments())
+    if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(Arg))
+      if (mustEvaluateEarly(Default->getExpr(), Ctx))
+        return Default->getParam()->getNameAsString();
+  return "";
+}
+
 bool planInstantiation(const Expr *Call, const CallPlan &Pattern,
                        ASTContext &Ctx, SourceLocation Where,
                        InstantiationPlan &Out, std::vector<Finding> &Findings) {
@@ -105,10 +138,24 @@ bool planInstantiation(const Expr *Call, const CallPlan &Pattern,
   CallPlanner P(nullptr, Ctx, Plan, Findings, Where);
   if (!P.run(Call))
     return false;
-  if (Plan.Shape != Pattern.Shape ||
-      Plan.Operands.size() != Pattern.Operands.size()) {
+  if (Plan.Shape != Pattern.Shape) {
+    // `T::f(1)` names a static member in one instantiation and a member
+    // called on `this` in another: the rewritten text cannot be both.
+    Findings.push_back({DiagId::DependentCallShape,
+                        Where,
+                        {describe(Pattern.Shape), describe(Plan.Shape)}});
+    return false;
+  }
+  if (Plan.Operands.size() != Pattern.Operands.size()) {
     // Only a default argument can add an operand in an instantiation.
-    Findings.push_back({DiagId::DependentDefaultArgument, Where, {""}});
+    std::string Parm = defaultedParameter(Call, Ctx);
+    if (Parm.empty())
+      Findings.push_back({DiagId::InternalError,
+                          Where,
+                          {"an instantiation keeps another number of "
+                           "operands than its template"}});
+    else
+      Findings.push_back({DiagId::DependentDefaultArgument, Where, {Parm}});
     return false;
   }
   if (Plan.Shape == CallShape::ImplicitThisMember) {
@@ -127,7 +174,9 @@ bool planInstantiation(const Expr *Call, const CallPlan &Pattern,
     }
     const Expr *E = P.OperandExprs[I];
     if (Op.isDefaultArgument()) {
-      Findings.push_back({DiagId::DependentDefaultArgument, Where, {""}});
+      Findings.push_back({DiagId::DependentDefaultArgument,
+                          Where,
+                          {defaultedParameter(Call, Ctx)}});
       return false;
     }
     if (Op.How == Keep::InitializerList || Op.How == Keep::InPlace) {

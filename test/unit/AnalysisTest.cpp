@@ -754,6 +754,35 @@ void use() { t([] {}); }
   EXPECT_NE(E.Args[1].find("lambda"), std::string::npos) << E.Args[1];
 }
 
+TEST(DependentCall, AnotherKindOfCallInAnInstantiationIsAnError) {
+  // T::f(1) is a static member's call for S, a call on `this` for B.
+  Analysis A = analyse(R"(#include <cxxdefer.h>
+struct B { void f(int); };
+struct S { static void f(int); };
+template <class T> struct D : T {
+  void run() { __defer(T::f(1)); }
+};
+void use() { D<S>().run(); D<B>().run(); }
+)");
+  EXPECT_TRUE(A.Functions.empty());
+  SeenFinding E = A.only(DiagId::DependentCallShape);
+  EXPECT_EQ(E.Line, 5u);
+  EXPECT_EQ(E.Args, (std::vector<std::string>{"a call of a named function",
+                                              "a member call on 'this'"}));
+}
+
+TEST(DependentCall, ADefaultArgumentOfAnInstantiationIsAnErrorNamingIt) {
+  Analysis A = analyse(R"(#include <cxxdefer.h>
+int next();
+void put(int a, int b = next());
+template <class T> void t(T x) { __defer(put(x)); }
+void use() { t(1); }
+)");
+  EXPECT_TRUE(A.Functions.empty());
+  EXPECT_EQ(A.only(DiagId::DependentDefaultArgument).Args,
+            std::vector<std::string>{"b"});
+}
+
 TEST(DependentCall, TheTableIsTheSameUnderCxx14) {
   Analysis A = analyse(R"(#include <cxxdefer.h>
 struct Big { int v[8]; };
