@@ -145,6 +145,8 @@ Analysis analyse(const std::string &Code, std::vector<std::string> Args,
   bool Ok = tooling::runToolOnCodeWithArgs(
       std::make_unique<AnalysisAction>(Out, Opts), Code, Args, "input.cpp");
   EXPECT_TRUE(Ok && Out.Parsed) << "the snippet does not compile";
+  for (const SeenFinding &F : Out.Findings)
+    EXPECT_NE(F.Id, DiagId::InternalError) << F.Line << ": " << F.Message;
   return Out;
 }
 

@@ -7,13 +7,15 @@
 /// \file
 /// What Classify.cpp and the call planner (PlanCall.h) decide, read off the
 /// typed plan of a parsed snippet (AnalysisFixture.h): one decision per
-/// test, each named for the rule it holds to. The lit tests check the
-/// rewritten text and the program's behaviour; these check the decision
-/// itself, so that a change in it fails here with the rule's name.
+/// test, each named for the rule it holds to. Last, what PlanInvariants.h
+/// says of a plan analysis made, and of the same plan broken by hand. The lit
+/// tests check the rewritten text and the program's behaviour; these check the
+/// decision itself, so that a change in it fails here with the rule's name.
 ///
 //===----------------------------------------------------------------------===//
 
 #include "AnalysisFixture.h"
+#include "PlanInvariants.h"
 #include "gtest/gtest.h"
 
 using namespace cxxdefer;
@@ -797,6 +799,108 @@ void use() { t(1); t(Big{}); }
   const InstantiationPlan *Class = entry(Call, "::Big &");
   ASSERT_NE(Class, nullptr);
   EXPECT_EQ(Class->Bindings, std::vector<Keep>{Keep::Reference});
+}
+
+//===----------------------------------------------------------------------===//
+// What the printer assumes of a plan (PlanInvariants.h)
+//===----------------------------------------------------------------------===//
+
+/// A stack-allocated function with a record, a member call and a table.
+Analysis planToBreak() {
+  RewriteOptions Opts;
+  Opts.ForceTier = ForcedTier::Stack;
+  return analyse(R"(#include <cxxdefer.h>
+struct W { void f(int) const; };
+void show(int);
+void show(const W &);
+template <class T> void t(W &w, T x) {
+  __defer(w.f(1));
+  __defer(show(x));
+}
+void use(W &w) { t(w, 1); }
+)",
+                 {"-std=c++17"}, Opts);
+}
+
+/// The first broken assumption of \p F as a function of \p A's snippet.
+std::string broken(const Analysis &A, const FunctionPlan &F) {
+  FilePlan File;
+  File.Original = A.Original;
+  return brokenInvariant(F, File);
+}
+
+TEST(PlanInvariants, APlanAnalysisMadeHoldsThem) {
+  Analysis A = planToBreak();
+  ASSERT_EQ(A.Functions.size(), 1u);
+  ASSERT_TRUE(A.site(1).Call.PerInstantiation);
+  EXPECT_EQ(broken(A, A.Functions[0]), "");
+}
+
+TEST(PlanInvariants, ARecordInAFrameThatDoesNotExist) {
+  Analysis A = planToBreak();
+  ASSERT_EQ(A.Functions.size(), 1u);
+  FunctionPlan F = A.Functions[0];
+  F.Sites[0].Frame = F.Frames.size();
+  EXPECT_EQ(broken(A, F), "a record in a frame that does not exist");
+}
+
+TEST(PlanInvariants, OneClassPerFunction) {
+  Analysis A = planToBreak();
+  ASSERT_EQ(A.Functions.size(), 1u);
+  FunctionPlan F = A.Functions[0];
+  F.Sites[1].Class = Tier::OpenCoded;
+  F.Sites[1].Where = Storage::Slot;
+  EXPECT_EQ(broken(A, F),
+            "open-coded and other defer statements in one function");
+}
+
+TEST(PlanInvariants, OperandsInOrderInsideTheirStatement) {
+  Analysis A = planToBreak();
+  ASSERT_EQ(A.Functions.size(), 1u);
+  FunctionPlan F = A.Functions[0];
+  std::swap(F.Sites[0].Call.Operands[0], F.Sites[0].Call.Operands[1]);
+  EXPECT_EQ(broken(A, F), "an operand outside its statement, or before the "
+                          "one it follows");
+  F = A.Functions[0];
+  F.Sites[0].Call.Operands[1].Text.End.Text.Offset = A.Original.size() + 1;
+  EXPECT_EQ(broken(A, F), "a position past the end of its text");
+}
+
+TEST(PlanInvariants, ATableBindsEveryOperand) {
+  Analysis A = planToBreak();
+  ASSERT_EQ(A.Functions.size(), 1u);
+  FunctionPlan F = A.Functions[0];
+  ASSERT_EQ(F.Sites[1].Call.Instantiations.size(), 1u);
+  F.Sites[1].Call.Instantiations[0].Bindings.pop_back();
+  EXPECT_EQ(broken(A, F), "a table entry that does not bind every operand");
+}
+
+TEST(PlanInvariants, EveryGeneratedLocalHasItsOwnName) {
+  Analysis A = planToBreak();
+  ASSERT_EQ(A.Functions.size(), 1u);
+  FunctionPlan F = A.Functions[0];
+  F.Sites[1].Name = F.Sites[0].Name;
+  EXPECT_EQ(broken(A, F), "two generated locals share a name");
+}
+
+TEST(PlanInvariants, AHoistedSlotNeedsItsBitAndByte) {
+  Analysis A = analyse(R"(#include <cxxdefer.h>
+void g() noexcept {}
+void f(bool c) {
+  if (c) {
+    __defer(g());
+  }
+}
+)");
+  ASSERT_EQ(A.Functions.size(), 1u);
+  FunctionPlan F = A.Functions[0];
+  ASSERT_EQ(F.Sites[0].Where, Storage::HoistedSlot);
+  EXPECT_EQ(broken(A, F), "");
+  F.Sites[0].Bit = 8;
+  EXPECT_EQ(broken(A, F), "a deferBits bit beyond its byte");
+  F = A.Functions[0];
+  F.BitsName.clear();
+  EXPECT_EQ(broken(A, F), "a hoisted slot without a deferBits byte");
 }
 
 } // namespace
