@@ -10,6 +10,7 @@
 #include "FindSites.h"
 #include "Instantiations.h"
 #include "PlanCall.h"
+#include "PlanInvariants.h"
 #include "PlanResult.h"
 #include "Reach.h"
 #include "SourceText.h"
@@ -19,6 +20,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
+#include <cassert>
 #include <map>
 #include <set>
 
@@ -130,6 +132,7 @@ bool FunctionAnalysis::run(FunctionPlan &Plan) {
     Ok = false;
   }
   FunctionClassification Classes = classify(F, Opts);
+  assert(Classes.Sites.size() == F.Sites.size() && "one class per site");
   Plan.Cxx17 = Ctx.getLangOpts().CPlusPlus17;
   Plan.Exceptions = Ctx.getLangOpts().CXXExceptions;
 
@@ -215,8 +218,10 @@ bool FunctionAnalysis::run(FunctionPlan &Plan) {
         Frame.Name = nameAt("cxxdefer_frame", F.Sites[J].Marker->getBeginLoc());
         break;
       }
+    assert(!Frame.Name.empty() && "a frame holds a defer statement");
     Plan.Frames.push_back(Frame);
   }
+  assert(Invocations.size() == Plan.Sites.size() && "one invocation per site");
   planReturnTracking(F, Ctx, Plan);
   if (Plan.Result.Strategy == ResultStrategy::Named) {
     for (const ReturnSite &Return : F.Returns) {
@@ -371,7 +376,12 @@ TranslationUnitPlan analyze(ASTContext &Ctx, const MacroTokens *Tokens,
   }
 
   // Phase 2: positions, and the texts the printer copies.
-  std::map<FileID, FilePlan> Files;
+  struct FileFunctions {
+    FilePlan Plan;
+    /// Where each function's findings go.
+    std::vector<SourceLocation> FirstSites;
+  };
+  std::map<FileID, FileFunctions> Files;
   for (size_t I = 0; I < Functions.size(); ++I) {
     Analysed &A = Functions[I];
     bool Ok = Placeable[I];
@@ -412,14 +422,32 @@ TranslationUnitPlan analyze(ASTContext &Ctx, const MacroTokens *Tokens,
       ++Out.Stats.FunctionsWithErrors;
       continue;
     }
-    FilePlan &File = Files[A.File];
-    File.Functions.push_back(std::move(A.Plan));
+    FileFunctions &File = Files[A.File];
+    File.Plan.Functions.push_back(std::move(A.Plan));
+    File.FirstSites.push_back(A.FirstSite);
   }
   for (auto &[FID, File] : Files) {
-    File.Path = SM.getFileEntryRefForID(FID)->getName().str();
-    File.Original = SM.getBufferData(FID).str();
-    File.Regions = Placer.regions(FID);
-    Out.Files.push_back(std::move(File));
+    FilePlan &Plan = File.Plan;
+    Plan.Path = SM.getFileEntryRefForID(FID)->getName().str();
+    Plan.Original = SM.getBufferData(FID).str();
+    Plan.Regions = Placer.regions(FID);
+    // What the printer assumes, checked in every build: a broken plan is
+    // an error at the function, never text that means something else.
+    std::vector<FunctionPlan> Sound;
+    for (size_t I = 0; I < Plan.Functions.size(); ++I) {
+      std::string Broken = brokenInvariant(Plan.Functions[I], Plan);
+      assert(Broken.empty() && "analysis made a plan the printer cannot print");
+      if (Broken.empty()) {
+        Sound.push_back(std::move(Plan.Functions[I]));
+        continue;
+      }
+      Out.Findings.push_back(
+          {DiagId::InternalError, File.FirstSites[I], {Broken}});
+      ++Out.Stats.FunctionsWithErrors;
+    }
+    Plan.Functions = std::move(Sound);
+    if (!Plan.Functions.empty())
+      Out.Files.push_back(std::move(Plan));
   }
   return Out;
 }

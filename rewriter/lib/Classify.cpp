@@ -9,6 +9,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/Twine.h"
 #include <algorithm>
+#include <cassert>
 
 using namespace clang;
 
@@ -48,6 +49,8 @@ static void hoistAboveJumps(const DeferFunction &F,
   while (Changed) {
     Changed = false;
     for (auto [GotoIndex, LabelIndex] : F.Jumps) {
+      assert(GotoIndex < F.Body->size() && LabelIndex < F.Body->size() &&
+             "a jump between statements the body does not have");
       unsigned First = std::min(GotoIndex, LabelIndex);
       unsigned Last = std::max(GotoIndex, LabelIndex);
       for (Classification &Site : Sites)
@@ -65,6 +68,7 @@ static void hoistAboveJumps(const DeferFunction &F,
 /// something.
 static bool declaresBetween(const DeferFunction &F, unsigned From,
                             unsigned To) {
+  assert(From <= To && To <= F.Body->size() && "statements out of the body");
   for (unsigned I = From; I < To; ++I) {
     const Stmt *S = F.Body->body_begin()[I];
     while (isa<LabelStmt>(S) || isa<AttributedStmt>(S))
@@ -81,6 +85,8 @@ FunctionClassification classify(const DeferFunction &F,
   FunctionClassification Out;
   std::string Why = whyNotOpenCoded(F, Opts);
   for (const DeferSite &Site : F.Sites) {
+    assert(Site.TopLevelIndex < F.Body->size() &&
+           "a defer statement outside the body's statements");
     Classification C;
     C.SlotIndex = Site.TopLevelIndex;
     if (Why.empty()) {
@@ -101,6 +107,7 @@ FunctionClassification classify(const DeferFunction &F,
     }
     Out.Sites.push_back(C);
   }
+  assert(Out.Sites.size() == F.Sites.size() && "one class per site");
   hoistAboveJumps(F, Out.Sites);
 
   if (Why.empty()) {
@@ -108,6 +115,7 @@ FunctionClassification classify(const DeferFunction &F,
     for (Classification &C : Out.Sites)
       if (C.Where == Storage::HoistedSlot)
         C.Bit = NextBit++;
+    assert(NextBit <= F.Sites.size() && "one bit per hoisted slot");
     Out.UsesBits = NextBit > 0;
     return Out;
   }
@@ -129,6 +137,7 @@ FunctionClassification classify(const DeferFunction &F,
       Out.FrameSlotIndex.push_back(C.SlotIndex);
     C.Frame = Out.FrameSlotIndex.size() - 1;
   }
+  assert(!Out.FrameSlotIndex.empty() && "a stack or heap function has a frame");
   return Out;
 }
 

@@ -5,7 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "DefaultArgument.h"
-#include "PlanCall.h"
+#include "SpellType.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"

@@ -103,6 +103,7 @@ InstantiationIndex::of(const FunctionDecl *Pattern) const {
 bool planInstantiations(const DeferSite &Site, const DeferFunction &F,
                         const InstantiationIndex &Index, ASTContext &Ctx,
                         CallPlan &Plan, std::vector<Finding> &Findings) {
+  assert(Plan.PerInstantiation && "only a dependent call has a table");
   SourceLocation Where =
       Ctx.getSourceManager().getFileLoc(Site.Marker->getBeginLoc());
   for (const FunctionDecl *Instance : Index.of(F.Function)) {

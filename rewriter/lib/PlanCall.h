@@ -26,6 +26,12 @@
 /// It also warns when a reference is kept to a local whose block ends
 /// before the function returns (SPEC 6): the deferred call would dangle.
 ///
+/// The implementation is split by question (CallPlanner.h): the call's
+/// shape, callee and object (PlanCall.cpp), its arguments
+/// (PlanArguments.cpp), dangling references (DanglingReferences.cpp), and
+/// dependent calls (PlanDependentCall.cpp). Types it spells come from
+/// SpellType.h.
+///
 //===----------------------------------------------------------------------===//
 
 #ifndef CXXDEFER_LIB_PLANCALL_H
@@ -68,14 +74,6 @@ bool planInstantiation(const clang::Expr *Call, const CallPlan &Pattern,
 /// parameters in a way that may bind its operands differently per
 /// instantiation.
 bool isDependentCall(const clang::Expr *E);
-
-/// \p T spelled so that it means the same anywhere in the function body:
-/// fully qualified, from the global namespace, without top-level cv.
-std::string spellType(clang::QualType T, const clang::ASTContext &Ctx);
-
-/// \returns false if a spelled type names something that cannot be named
-/// outside its declaration (a closure type, an unnamed class).
-bool isSpellable(llvm::StringRef Spelled);
 
 } // namespace cxxdefer
 

@@ -5,7 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "PlanResult.h"
-#include "PlanCall.h"
+#include "SpellType.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -111,6 +111,7 @@ bool planResult(const DeferFunction &F, bool AnyCanRecover, ASTContext &Ctx,
     return true;
   }
   Plan.Type = spellType(T, Ctx);
+  assert(!Plan.Type.empty() && "a spellable result type has a spelling");
 
   if (!F.ResultRefs.empty()) {
     if (Plan.ReturnInHandler)

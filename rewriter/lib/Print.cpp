@@ -124,11 +124,13 @@ private:
   bool FirstInFile;
 
   void insert(const Pos &P, llvm::StringRef Text) {
+    assert(P.Text.Region < Edits.size() && "a position in no text");
     Edits[P.Text.Region].insert(P.Text.Offset, Text);
   }
   /// Replaces [Begin, End) by \p Text, keeping the line breaks it had.
   void replace(const Pos &Begin, const Pos &End, std::string Text) {
     assert(Begin.Text.Region == End.Text.Region && "edit across texts");
+    assert(Begin.Text.Region < Edits.size() && "a position in no text");
     Text += std::string(lineBreaks(Begin, End), '\n');
     Edits[Begin.Text.Region].replace(Begin.Text.Offset, End.Text.Offset,
                                      std::move(Text));
@@ -216,6 +218,10 @@ std::string FunctionPrinter::caller(const CallPlan &Call) const {
     break;
   }
   std::string Callee = Call.Callee;
+  assert((!Callee.empty() || Call.Shape == CallShape::CalleeValue ||
+          Call.Shape == CallShape::PointerToMember ||
+          Call.Shape == CallShape::Operator) &&
+         "a named callee without its text");
   if (Call.TemplateKeywordAt != std::string::npos)
     Callee.insert(Call.TemplateKeywordAt, "template ");
 
@@ -290,6 +296,8 @@ std::string FunctionPrinter::caller(const CallPlan &Call) const {
       OpParams += (OpParams.empty() ? "auto&& " : ", auto&& ") + Name;
       X.push_back(fwd(Name));
     }
+    assert((X.size() == 1 || X.size() == 2) && "an operator's operands");
+    assert((Call.Op != OO_Subscript || X.size() == 2) && "a subscript's index");
     std::string Spelling = getOperatorSpelling(Call.Op);
     std::string Body;
     if (Call.Op == OO_Subscript)
@@ -311,6 +319,9 @@ std::string FunctionPrinter::table(const CallPlan &Call) const {
   std::string Out = std::string(abi::Table) + "<";
   for (size_t I = 0; I < Call.Instantiations.size(); ++I) {
     const InstantiationPlan &Entry = Call.Instantiations[I];
+    assert(Entry.Bindings.size() == Entry.KeyTypes.size() &&
+           Entry.BindingTypes.size() == Entry.KeyTypes.size() &&
+           "one binding per key");
     std::vector<std::string> Keys;
     for (const std::string &Key : Entry.KeyTypes)
       Keys.push_back(Key.empty() ? abi::Kept : Key);
@@ -345,6 +356,9 @@ std::string FunctionPrinter::table(const CallPlan &Call) const {
 
 /// The opening of an operand's wrapper, and its closing.
 static std::pair<std::string, std::string> wrapper(const OperandPlan &Op) {
+  assert((!Op.Type.empty() || Op.How == Keep::Reference ||
+          Op.How == Keep::Value || Op.How == Keep::Arrow) &&
+         "a converted operand without its type");
   switch (Op.How) {
   case Keep::Reference:
     return {std::string(abi::Ref) + "(", ")"};
@@ -384,6 +398,7 @@ std::string FunctionPrinter::statementPrefix(const SitePlan &Site) const {
   case Storage::HoistedSlot:
     return Site.Name + (InPlace ? ".arm_made(" : ".arm(") + Make;
   case Storage::StackRecord: {
+    assert(Site.Frame < F.Frames.size() && "a record without its frame");
     std::string Frame = F.Frames[Site.Frame].Name;
     const char *Push = InPlace    ? ".push_made("
                        : Site.Err ? ".push_err("
@@ -391,6 +406,7 @@ std::string FunctionPrinter::statementPrefix(const SitePlan &Site) const {
     return Site.Name + Push + Frame + ", " + Make;
   }
   case Storage::HeapRecord: {
+    assert(Site.Frame < F.Frames.size() && "a record without its frame");
     std::string Frame = F.Frames[Site.Frame].Name;
     const char *Fn = InPlace    ? abi::HeapDeferMade
                      : Site.Err ? abi::HeapErrDefer
@@ -470,6 +486,8 @@ void FunctionPrinter::printSite(const SitePlan &Site) {
 
   Pos Cursor = Site.Statement.Begin;
   for (size_t I = 0; I < Kept.size(); ++I) {
+    assert(!(Kept[I]->Begin.Text < Cursor.Text) &&
+           "operands out of order in their statement");
     replace(Cursor, Kept[I]->Begin, Glue[I]);
     Cursor = Kept[I]->End;
   }
@@ -504,6 +522,8 @@ void FunctionPrinter::printSlots(const std::vector<const SitePlan *> &Order) {
   std::string Closers;
   for (const SitePlan *Site : Order) {
     if (Site->Where == Storage::HoistedSlot) {
+      assert(Site->SlotIndex < F.TopLevel.size() && !F.BitsName.empty() &&
+             "a hoisted slot without its statement or deferBits byte");
       const char *Type = !handled(Site->OnException) ? abi::HoistedGuard
                          : Site->Err                 ? abi::HoistedErrSlot
                          : Site->OnException == Exit::Recovering
@@ -528,6 +548,7 @@ void FunctionPrinter::printFrames() {
   std::string Closers;
   for (unsigned I = 0; I < F.Frames.size(); ++I) {
     const FramePlan &Frame = F.Frames[I];
+    assert(Frame.SlotIndex < F.TopLevel.size() && "a frame without its place");
     std::string Text;
     for (const SitePlan &Site : F.Sites)
       if (Site.Frame == I && Site.Where == Storage::StackRecord)
@@ -560,6 +581,7 @@ void FunctionPrinter::printFrames() {
 /// the deferred calls ran.
 void FunctionPrinter::printResult() {
   const ResultPlan &R = F.Result;
+  assert((!R.TrackReturned || !R.Type.empty()) && "a tracked result's type");
   if (R.TrackReturned) {
     for (const ReturnPlan &Return : R.Returns) {
       if (!Return.TrackedVariable.empty()) {
@@ -600,6 +622,7 @@ void FunctionPrinter::printResult() {
 }
 
 void FunctionPrinter::run() {
+  assert(!F.Sites.empty() && "a function plan without defer statements");
   for (const Span &Keyword : F.ConstexprKeywords)
     replace(Keyword.Begin, Keyword.End, F.IsLambda ? "" : "inline");
   if (FirstInFile)
