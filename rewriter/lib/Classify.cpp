@@ -23,9 +23,11 @@ static std::string whyNotOpenCoded(const DeferFunction &F,
     return "the function has a defer statement in a loop";
   if (Opts.ForceTier != ForcedTier::Go)
     return "forced by the force-tier option";
-  if (Defers > Opts.MaxOpenDefers)
+  // deferBits is one byte, as in Go: max-open-defers above 8 counts as 8.
+  unsigned MaxOpen = std::min(Opts.MaxOpenDefers, 8u);
+  if (Defers > MaxOpen)
     return (llvm::Twine("the function has ") + llvm::Twine(Defers) +
-            " defer statements, more than " + llvm::Twine(Opts.MaxOpenDefers))
+            " defer statements, more than " + llvm::Twine(MaxOpen))
         .str();
   unsigned Returns = F.Returns.size();
   if (Returns * Defers > Opts.MaxReturnsTimesDefers)

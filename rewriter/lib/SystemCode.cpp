@@ -1,4 +1,4 @@
-//===- SystemCode.cpp - Which code is the system's, not the user's -------===//
+//===- SystemCode.cpp - Whose code it is ---------------------------------===//
 //
 // Part of cxxdefer: Go's defer, panic and recover for C++, through Clang.
 //

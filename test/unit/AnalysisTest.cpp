@@ -81,6 +81,16 @@ TEST(Classify, MaxOpenDefersIsAnOption) {
   EXPECT_EQ(A.reason(1), "the function has 2 defer statements, more than 1");
 }
 
+TEST(Classify, MaxOpenDefersAboveEightCountsAsEight) {
+  // deferBits is one byte: a ninth open-coded defer would have no bit.
+  RewriteOptions Opts;
+  Opts.MaxOpenDefers = 20;
+  Opts.MaxReturnsTimesDefers = 100;
+  Analysis A = analyse(defers(9), {"-std=c++17"}, Opts);
+  EXPECT_EQ(A.site(8).Class, Tier::StackAllocated);
+  EXPECT_EQ(A.reason(8), "the function has 9 defer statements, more than 8");
+}
+
 TEST(Classify, ReturnsTimesDefersAboveFifteenIsStackAllocated) {
   // 4 returns x 4 defer statements = 16 > 15.
   Analysis A = analyse(R"(#include <cxxdefer.h>

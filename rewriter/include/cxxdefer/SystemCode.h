@@ -9,7 +9,8 @@
 /// it holds no defer statement to rewrite, and a function it declares
 /// without a body (fclose, pthread_mutex_unlock) cannot call __recover()
 /// except through a callable it is given (Reach.cpp). Both make the common
-/// case cheap: `__defer(fclose(f))` is open-coded with no handler.
+/// case cheap: `__defer(mu.unlock())` on a std::mutex is a plain guard, with
+/// no handler and no test of the thread's panic state.
 ///
 /// "System" cannot simply mean "found in a system include directory":
 /// CMake includes an installed library's headers with -isystem, and a
