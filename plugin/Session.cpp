@@ -7,6 +7,7 @@
 #include "Session.h"
 #include "LiveCompile.h"
 #include "UserFileScan.h"
+#include "cxxdefer/SystemCode.h"
 
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -150,9 +151,9 @@ void Session::headerIncluded(FileEntryRef File, bool System) {
   // A system header counts only when it is a library written for cxxdefer
   // (rewriter/include/cxxdefer/SystemCode.h) with defer statements.
   bool Mentions =
-      Text && (System ? mentionsCxxdefer(Text->getBuffer()) &&
-                            mentionsDeferStatement(Text->getBuffer())
-                      : findMentions(Text->getBuffer()).DeferSyntax);
+      Text &&
+      (System ? isSystemHeaderToRewrite(File.getName(), Text->getBuffer())
+              : findMentions(Text->getBuffer()).DeferSyntax);
   SearchSeconds += secondsSince(Start);
   if (Mentions)
     rewrite(("'" + File.getName() + "'").str(), /*BeforePreprocessing=*/false);

@@ -29,6 +29,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "TranslationUnitJob.h"
+#include "cxxdefer/SystemCode.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/Diagnostic.h"
@@ -95,8 +96,7 @@ static bool isUserFile(const SrcMgr::FileInfo &Entry, FileEntryRef File) {
     return true;
   std::optional<llvm::MemoryBufferRef> Text =
       Entry.getContentCache().getBufferIfLoaded();
-  return Text && mentionsCxxdefer(Text->getBuffer()) &&
-         mentionsDeferStatement(Text->getBuffer());
+  return Text && isSystemHeaderToRewrite(File.getName(), Text->getBuffer());
 }
 
 /// Lists every user file \p SM read (isUserFile), canonical and sorted.

@@ -5,7 +5,6 @@
 //===----------------------------------------------------------------------===//
 
 #include "cxxdefer/SystemCode.h"
-#include "cxxdefer/Rewrite.h"
 #include "clang/Basic/CharInfo.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/Support/Path.h"
@@ -27,18 +26,19 @@ static bool containsWord(llvm::StringRef Text, llvm::StringRef Word) {
   return false;
 }
 
-bool mentionsDeferStatement(llvm::StringRef Text) {
-  return containsWord(Text, "__defer") || containsWord(Text, "__errdefer");
-}
-
 bool isRuntimeHeader(llvm::StringRef Path) {
   namespace path = llvm::sys::path;
   return path::filename(Path) == "cxxdefer.h" ||
          path::filename(path::parent_path(Path)) == "cxxdefer";
 }
 
-bool mentionsCxxdefer(llvm::StringRef Text) {
+static bool mentionsCxxdefer(llvm::StringRef Text) {
   return containsWord(Text, "cxxdefer");
+}
+
+bool isSystemHeaderToRewrite(llvm::StringRef Path, llvm::StringRef Text) {
+  return !isRuntimeHeader(Path) && mentionsCxxdefer(Text) &&
+         (containsWord(Text, "__defer") || containsWord(Text, "__errdefer"));
 }
 
 bool SystemCode::contains(SourceLocation Loc) const {

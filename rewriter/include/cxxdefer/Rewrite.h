@@ -213,23 +213,6 @@ private:
   unsigned Errors = 0;
 };
 
-/// Whether \p Text may have a defer statement: `__defer` or `__errdefer` as
-/// a word.
-bool mentionsDeferStatement(llvm::StringRef Text);
-
-/// Whether \p Text has the word `cxxdefer`, as `#include <cxxdefer.h>`
-/// does. A header from a system include directory that has it, and is not
-/// a runtime header, is a library written for cxxdefer (included with
-/// -isystem) and is the user's code; one that does not is the system's,
-/// never rewritten (docs/user-guide.md, "Libraries included with
-/// -isystem").
-bool mentionsCxxdefer(llvm::StringRef Text);
-
-/// Whether \p Path names one of the runtime's own headers: cxxdefer.h or a
-/// file in a directory named cxxdefer. They implement the extension; no
-/// tool ever rewrites or scans them.
-bool isRuntimeHeader(llvm::StringRef Path);
-
 /// The directory that holds <cxxdefer.h>: `../include` beside the running
 /// plugin or tool (an installed layout) if it has the header, otherwise
 /// this source tree's runtime/include.

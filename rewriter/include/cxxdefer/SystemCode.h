@@ -37,6 +37,7 @@
 
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringRef.h"
 
 namespace clang {
 class SourceManager;
@@ -56,6 +57,17 @@ private:
   const clang::SourceManager &SM;
   mutable llvm::DenseMap<clang::FileID, bool> ByFile;
 };
+
+/// Whether \p Path names one of the runtime's own headers: cxxdefer.h or a
+/// file in a directory named cxxdefer. No tool ever rewrites or scans them.
+bool isRuntimeHeader(llvm::StringRef Path);
+
+/// Whether the header at \p Path, found in a system include directory, is
+/// a library written for cxxdefer with defer statements to rewrite: not a
+/// runtime header, \p Text has the word `cxxdefer`, and `__defer` or
+/// `__errdefer` as a word. The front ends ask it for the headers they
+/// read; the core asks SystemCode.
+bool isSystemHeaderToRewrite(llvm::StringRef Path, llvm::StringRef Text);
 
 } // namespace cxxdefer
 
