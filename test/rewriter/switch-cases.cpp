@@ -10,7 +10,7 @@
 
 #include "Inputs/trace.h"
 
-// CHECK: {{^}}static void run(int N) { (void)::cxxdefer::detail::abi_check<2>{}; unsigned char cxxdefer_bits_[[#FN:@LINE+1]]_24 = 0;
+// CHECK: {{^}}static void run(int N) { (void)::cxxdefer::detail::abi_check<3>{}; unsigned char cxxdefer_bits_[[#FN:@LINE+1]]_24 = 0;
 static void run(int N) {
   // CHECK: {{^}}  ::cxxdefer::detail::hoisted_open_slot<0> cxxdefer_d[[#D1:@LINE+4]]_5(cxxdefer_bits_[[#FN]]_24); try { ::cxxdefer::detail::hoisted_open_slot<1> cxxdefer_d[[#D2:@LINE+8]]_5(cxxdefer_bits_[[#FN]]_24); try { ::cxxdefer::detail::hoisted_open_slot<2> cxxdefer_d[[#D3:@LINE+15]]_5(cxxdefer_bits_[[#FN]]_24); try { switch (N) {
   switch (N) {

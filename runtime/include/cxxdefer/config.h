@@ -11,16 +11,17 @@
 /// -fvisibility=hidden. The few decisions that depend on the compiler live
 /// here:
 ///
-///   - CXXDEFER_ABI_VERSION and the inline namespace abi_v2: rewritten code
+///   - CXXDEFER_ABI_VERSION and the inline namespace abi_v3: rewritten code
 ///     names entities as `::cxxdefer::detail::x`, which the inline namespace
 ///     makes mean this version's x. The rewriter spells the version it was
 ///     built for in every rewritten function (abi_check, below), so a tree
 ///     rewritten by one version and compiled against another header fails
 ///     with one message that names both versions.
 ///   - CXXDEFER_GLUE marks the small functions that rewritten code calls:
-///     inlined even at -O0 (a deferred call then costs at -O0 what a lambda
-///     RAII guard costs), and invisible to the debugger (`step` goes from the
-///     user's code to the deferred callee, never through the runtime).
+///     inlined even at -O0, and invisible to the debugger, so that `step`
+///     at an open-coded defer's exit goes from the user's code to the
+///     deferred callee. (The records of the other tiers are run by
+///     out-of-line functions, which gdb does show: docs/user-guide.md.)
 ///   - CXXDEFER_SHARED marks the per-thread state (the panic stack, the
 ///     record pool): with default visibility, every shared library of a
 ///     process uses the same copy even under -fvisibility=hidden, so a
@@ -59,6 +60,16 @@
 
 #define CXXDEFER_COLD __attribute__((noinline, cold))
 
+/// Marks a runtime function that user code calls and that never calls user
+/// code back (the record pool's refill, __recover()): without line info,
+/// gdb's `step` goes over it instead of into the runtime's source. GCC has
+/// no such attribute.
+#if defined(__clang__)
+#define CXXDEFER_NO_STEP __attribute__((nodebug))
+#else
+#define CXXDEFER_NO_STEP
+#endif
+
 /// C++20 lets a constexpr function run deferred calls in constant
 /// evaluation: destructors, new and delete, virtual calls may be constexpr.
 /// The runtime then keeps calls in heap nodes there (const_call below) and
@@ -74,11 +85,11 @@
 
 /// The version of the interface between rewritten code and this header.
 /// Bump it whenever a form the rewriter emits changes meaning or name.
-#define CXXDEFER_ABI_VERSION 2
+#define CXXDEFER_ABI_VERSION 3
 
 #define CXXDEFER_BEGIN_NAMESPACE                                               \
   namespace cxxdefer {                                                         \
-  inline namespace abi_v2 {
+  inline namespace abi_v3 {
 #define CXXDEFER_END_NAMESPACE                                                 \
   }                                                                            \
   }
@@ -87,7 +98,7 @@ CXXDEFER_BEGIN_NAMESPACE
 namespace detail {
 
 /// Rewritten functions name the ABI version they were rewritten for,
-/// `(void)::cxxdefer::detail::abi_check<2>{}`; any other version stops the
+/// `(void)::cxxdefer::detail::abi_check<3>{}`; any other version stops the
 /// compile here. Every future header keeps this template.
 template <int Version> struct abi_check {
   static_assert(Version == CXXDEFER_ABI_VERSION,
@@ -128,6 +139,13 @@ template <class T>
 using decay_t = typename decay_of<typename remove_ref<T>::type>::type;
 
 template <class T> T &&declval() noexcept;
+
+/// Whether destroying a T does nothing (GCC 12 lacks Clang's spelling).
+#if defined(__clang__)
+#define CXXDEFER_TRIVIALLY_DESTRUCTIBLE_(T) __is_trivially_destructible(T)
+#else
+#define CXXDEFER_TRIVIALLY_DESTRUCTIBLE_(T) __has_trivial_destructor(T)
+#endif
 
 /// Storage aligned for any type a bound call may hold in place.
 constexpr decltype(sizeof(0)) max_align = __BIGGEST_ALIGNMENT__;

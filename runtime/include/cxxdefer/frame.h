@@ -112,11 +112,23 @@ public:
 #endif
 
 protected:
+  friend class stack_record;
+  template <class Store> friend class pooled_record;
+
   /// Unlinks and finishes the newest record.
   CXXDEFER_GLUE void finish_newest(bool panicking) {
     record *r = head_;
     head_ = r->link; // unlinked before its call runs
     r->finish(r, panicking || !r->err);
+  }
+
+  /// Runs every record on a normal exit, newest first, until one throws.
+  /// The loop is written flat for -O0's sake (see stack_record::linked).
+  CXXDEFER_GLUE void run_normally() {
+    for (record *r = head_; r; r = head_) {
+      head_ = r->link; // unlinked before its call runs
+      r->finish(r, !r->err);
+    }
   }
 
   /// Runs the calls kept during constant evaluation (which never unwinds).
@@ -185,19 +197,22 @@ protected:
 /// A frame whose calls cannot throw or recover: no handler.
 class guard_frame : public record_list {
 public:
+  // Declared so that it is glue: an implicit one has line info, where
+  // gdb's `step` would stop.
+  CXXDEFER_GLUE constexpr guard_frame() noexcept {}
   CXXDEFER_GLUE CXXDEFER_CONSTEXPR20 ~guard_frame() noexcept(false) {
     if (constant_evaluation()) {
       run_const();
       return;
     }
-    while (head_)
-      finish_newest(false);
+    run_normally();
   }
 };
 
 /// A frame whose calls may throw; its handler calls unwind().
 class defer_frame : public record_list {
 public:
+  CXXDEFER_GLUE constexpr defer_frame() noexcept {}
   CXXDEFER_GLUE CXXDEFER_CONSTEXPR20 ~defer_frame() noexcept(false) {
     if (constant_evaluation()) {
       run_const();
@@ -213,18 +228,16 @@ public:
 
 private:
   CXXDEFER_COLD void run_all() {
-    while (head_) {
 #if CXXDEFER_EXCEPTIONS
-      try {
-        finish_newest(false);
-      } catch (...) {
-        unwind_all();
-        throw;
-      }
-#else
-      finish_newest(false);
-#endif
+    try {
+      run_normally();
+    } catch (...) {
+      unwind_all();
+      throw;
     }
+#else
+    run_normally();
+#endif
   }
 };
 
@@ -255,14 +268,14 @@ private:
     while (head_) {
 #if CXXDEFER_EXCEPTIONS
       try {
-        finish_newest(false);
+        run_normally();
       } catch (...) {
         if (!unwind_recovering(can_recover_))
           throw;
         recovered = true;
       }
 #else
-      finish_newest(false);
+      run_normally();
 #endif
     }
 #if CXXDEFER_EXCEPTIONS
@@ -276,10 +289,7 @@ private:
 
 /// Runs (or discards) a record's call; the record itself stays where it is.
 template <class Store> void finish_in_place(record *r, bool run) {
-  if (run)
-    Store::run(r->storage);
-  else
-    Store::discard(r->storage);
+  Store::finish(r->storage, run);
 }
 
 /// A record in the function's frame (Go's deferprocStack). Declared unarmed
@@ -294,11 +304,23 @@ public:
 
   template <class Call>
   CXXDEFER_GLUE constexpr void push(record_list &frame, Call call) {
-    store<Call>(frame, false, call);
+#if CXXDEFER_HAS_CONSTEXPR20
+    if (constant_evaluation())
+      return frame.link_const(static_cast<Call &&>(call), false);
+#endif
+    using store_type = call_store<Call, call_capacity>;
+    store_type::place(storage, static_cast<Call &&>(call));
+    linked<store_type, false>(frame);
   }
   template <class Call>
   CXXDEFER_GLUE constexpr void push_err(record_list &frame, Call call) {
-    store<Call>(frame, true, call);
+#if CXXDEFER_HAS_CONSTEXPR20
+    if (constant_evaluation())
+      return frame.link_const(static_cast<Call &&>(call), true);
+#endif
+    using store_type = call_store<Call, call_capacity>;
+    store_type::place(storage, static_cast<Call &&>(call));
+    linked<store_type, true>(frame);
   }
   template <class Make>
   CXXDEFER_GLUE constexpr void push_made(record_list &frame, Make make) {
@@ -308,26 +330,18 @@ public:
 #endif
     using store_type = call_store<made_by<Make>, call_capacity>;
     store_type::place_made(storage, make);
-    linked<store_type>(frame, false);
+    linked<store_type, false>(frame);
   }
 
 private:
-  template <class Call>
-  CXXDEFER_GLUE constexpr void store(record_list &frame, bool is_err,
-                                     Call &call) {
-#if CXXDEFER_HAS_CONSTEXPR20
-    if (constant_evaluation())
-      return frame.link_const(static_cast<Call &&>(call), is_err);
-#endif
-    using store_type = call_store<Call, call_capacity>;
-    store_type::place(storage, static_cast<Call &&>(call));
-    linked<store_type>(frame, is_err);
-  }
-  template <class Store>
-  CXXDEFER_GLUE void linked(record_list &frame, bool is_err) {
+  // Written out rather than through record_list::link: at -O0 each
+  // inlined layer still spills its arguments.
+  template <class Store, bool IsErr>
+  CXXDEFER_GLUE void linked(record_list &frame) noexcept {
     finish = &finish_in_place<Store>;
-    err = is_err;
-    frame.link(this);
+    err = IsErr;
+    link = frame.head_;
+    frame.head_ = this;
   }
 };
 

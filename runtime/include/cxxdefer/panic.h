@@ -73,9 +73,20 @@ class panic_scope;
 
 /// The innermost scope of this thread (Go's gp._panic); null when no
 /// deferred call runs for an exception, or while they are hidden.
-CXXDEFER_SHARED inline panic_scope *&innermost_panic() noexcept {
-  static thread_local panic_scope *scope = nullptr;
-  return scope;
+///
+/// A `__thread` static member of a class template rather than a function's
+/// `static thread_local`: it has a constant initialiser, so reading it is
+/// one thread-pointer-relative load even at -O0, where a function-local
+/// thread_local costs a call on every normal exit of a function that can
+/// recover. Like the function, it has vague linkage and default visibility
+/// (one copy per process, cxxdefer/config.h).
+template <class = void> struct panic_state {
+  CXXDEFER_SHARED static __thread panic_scope *innermost;
+};
+template <class T> __thread panic_scope *panic_state<T>::innermost = nullptr;
+
+CXXDEFER_GLUE panic_scope *&innermost_panic() noexcept {
+  return panic_state<>::innermost;
 }
 
 /// A deferred call that runs because an exception propagates out of its
@@ -156,11 +167,11 @@ private:
 /// Hides this thread's panic scopes while it lives.
 class panics_hidden {
 public:
-  panics_hidden() noexcept : saved_(innermost_panic()) {
+  CXXDEFER_GLUE panics_hidden() noexcept : saved_(innermost_panic()) {
     if (saved_)
       innermost_panic() = nullptr;
   }
-  ~panics_hidden() {
+  CXXDEFER_GLUE ~panics_hidden() {
     if (saved_)
       innermost_panic() = saved_;
   }
@@ -355,7 +366,8 @@ CXXDEFER_END_NAMESPACE
 /// Go's recover(): stops the exception that the innermost running deferred
 /// call is running for, and returns it; null in every other situation
 /// (SPEC 3.2), and always null without exceptions.
-CXXDEFER_SHARED inline std::exception_ptr __recover() noexcept {
+CXXDEFER_SHARED CXXDEFER_NO_STEP inline std::exception_ptr
+__recover() noexcept {
   return ::cxxdefer::detail::panic_scope::recover();
 }
 

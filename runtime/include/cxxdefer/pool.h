@@ -58,12 +58,12 @@ struct free_records {
   record *first = nullptr;
   unsigned count = 0;
 
-  void push(record *r) noexcept {
+  CXXDEFER_GLUE void push(record *r) noexcept {
     r->link = first;
     first = r;
     ++count;
   }
-  record *pop() noexcept {
+  CXXDEFER_GLUE record *pop() noexcept {
     record *r = first;
     first = r->link;
     --count;
@@ -71,10 +71,15 @@ struct free_records {
   }
 };
 
-/// This thread's cache (Go's pp.deferpool).
-CXXDEFER_SHARED inline free_records &thread_records() noexcept {
-  static thread_local free_records cache;
-  return cache;
+/// This thread's cache (Go's pp.deferpool): a `__thread` member of a
+/// class template, as cxxdefer/panic.h's panic_state says why.
+template <class = void> struct pool_state {
+  CXXDEFER_SHARED static __thread free_records cache;
+};
+template <class T> __thread free_records pool_state<T>::cache = {};
+
+CXXDEFER_GLUE free_records &thread_records() noexcept {
+  return pool_state<>::cache;
 }
 
 /// The global pool (Go's sched.deferpool).
@@ -143,68 +148,106 @@ struct cache_owner {
 };
 
 /// Go's newdefer refill: half a cache from the global pool.
-CXXDEFER_COLD inline void refill(free_records &cache) {
+CXXDEFER_COLD CXXDEFER_NO_STEP inline void refill(free_records &cache) {
   static thread_local cache_owner owner; // registers the thread-exit flush
   (void)owner;
   global_records().take(cache, batch);
 }
 
 /// Go's freedefer spill: half a cache to the global pool.
-CXXDEFER_COLD inline void spill(free_records &cache) {
+CXXDEFER_COLD CXXDEFER_NO_STEP inline void spill(free_records &cache) {
   global_records().give(cache, batch);
 }
 
 CXXDEFER_GLUE record *new_record() {
-  free_records &cache = thread_records();
+  free_records &cache = pool_state<>::cache;
   if (__builtin_expect(cache.first == nullptr, 0))
     refill(cache);
-  return cache.pop();
+  record *r = cache.first; // cache.pop(), flat for -O0
+  cache.first = r->link;
+  --cache.count;
+  return r;
 }
 
 CXXDEFER_GLUE void free_record(record *r) noexcept {
-  free_records &cache = thread_records();
+  free_records &cache = pool_state<>::cache;
   if (__builtin_expect(cache.count == cache_capacity, 0))
     spill(cache);
-  cache.push(r);
+  r->link = cache.first; // cache.push(r), flat for -O0
+  cache.first = r;
+  ++cache.count;
 }
 
 /// Runs (or discards) a pooled record's call, then gives the record back.
-template <class Store> void finish_and_free(record *r, bool run) {
-  struct free_after {
-    record *r;
-    ~free_after() { free_record(r); }
-  } guard{r};
-  if (run)
-    Store::run(r->storage);
-  else
-    Store::discard(r->storage);
-}
-
-/// Links a pooled record whose storage holds a call of \p Store's type.
-template <class Store>
-CXXDEFER_GLUE void link_pooled(record_list &frame, record *r, bool is_err) {
-  r->finish = &finish_and_free<Store>;
-  r->err = is_err;
-  frame.link(r);
-}
-
-/// Gives \p r back unless it was linked (the call's move threw).
-struct release_unless_linked {
-  record *r;
-  CXXDEFER_GLUE ~release_unless_linked() {
-    if (r)
-      free_record(r);
+template <class Store, bool CopiedOut = Store::copied_out>
+struct pooled_finish {
+  static void finish(record *r, bool run) {
+    struct free_after {
+      record *r;
+      CXXDEFER_GLUE ~free_after() { free_record(r); }
+    } release{r};
+    Store::finish(r->storage, run);
   }
 };
 
-/// Takes a record, stores the call \p place puts in it, links it.
-template <class Store, class Place>
-CXXDEFER_GLUE void pooled(record_list &frame, bool is_err,
-                                 Place &place) {
-  release_unless_linked guard{new_record()};
-  place(guard.r->storage);
-  link_pooled<Store>(frame, guard.r, is_err);
-  guard.r = nullptr;
+/// A call that is only bytes is copied out and its record given back
+/// before it runs (Go's freedefer also comes first): no guard, and the
+/// call is a tail call.
+template <class Store> struct pooled_finish<Store, true> {
+  static void finish(record *r, bool run) {
+    using call_type = typename Store::call_type;
+    call_type call = *static_cast<call_type *>(static_cast<void *>(r->storage));
+    free_record(r);
+    if (run)
+      call();
+  }
+};
+
+/// A record taken from the pool for a call of \p Store's type: given back
+/// unless link() ran (moving the call into it threw). Written flat, with
+/// no callable in between, because at -O0 every layer costs a call.
+template <class Store> class pooled_record {
+public:
+  CXXDEFER_GLUE pooled_record() : r_(new_record()) {}
+  pooled_record(const pooled_record &) = delete;
+  pooled_record &operator=(const pooled_record &) = delete;
+  CXXDEFER_GLUE ~pooled_record() {
+    if (r_)
+      free_record(r_);
+  }
+
+  CXXDEFER_GLUE void *storage() noexcept { return r_->storage; }
+
+  /// Links the record, whose storage now holds the call, into \p frame.
+  template <bool IsErr>
+  CXXDEFER_GLUE void link(record_list &frame) noexcept {
+    record *r = r_;
+    r->finish = &pooled_finish<Store>::finish;
+    r->err = IsErr;
+    r->link = frame.head_;
+    frame.head_ = r;
+    r_ = nullptr;
+  }
+
+private:
+  record *r_;
+};
+
+/// Takes a record, moves \p call into it and links it. Not constexpr
+/// (pooled_record is not a literal type), so apart from heap_defer.
+template <class Store, bool IsErr, class Call>
+CXXDEFER_GLUE void pooled_defer(record_list &frame, Call &call) {
+  pooled_record<Store> record;
+  Store::place(record.storage(), static_cast<Call &&>(call));
+  record.template link<IsErr>(frame);
+}
+
+/// The same, building the call in the record from a factory.
+template <class Store, class Make>
+CXXDEFER_GLUE void pooled_defer_made(record_list &frame, Make &make) {
+  pooled_record<Store> record;
+  Store::place_made(record.storage(), make);
+  record.template link<false>(frame);
 }
 
 /// A heap-allocated defer statement (Go's deferproc): takes a record from
@@ -215,11 +258,7 @@ CXXDEFER_GLUE constexpr void heap_defer(record_list &frame, Call call) {
   if (constant_evaluation())
     return frame.link_const(static_cast<Call &&>(call), false);
 #endif
-  using store = call_store<Call, call_capacity>;
-  auto place = [&](void *storage) {
-    store::place(storage, static_cast<Call &&>(call));
-  };
-  pooled<store>(frame, false, place);
+  pooled_defer<call_store<Call, call_capacity>, false>(frame, call);
 }
 
 /// The same for an __errdefer.
@@ -229,11 +268,7 @@ CXXDEFER_GLUE constexpr void heap_errdefer(record_list &frame, Call call) {
   if (constant_evaluation())
     return frame.link_const(static_cast<Call &&>(call), true);
 #endif
-  using store = call_store<Call, call_capacity>;
-  auto place = [&](void *storage) {
-    store::place(storage, static_cast<Call &&>(call));
-  };
-  pooled<store>(frame, true, place);
+  pooled_defer<call_store<Call, call_capacity>, true>(frame, call);
 }
 
 /// The same, building the call in place from a factory.
@@ -243,9 +278,7 @@ CXXDEFER_GLUE constexpr void heap_defer_made(record_list &frame, Make make) {
   if (constant_evaluation())
     return frame.link_const_made(make, false);
 #endif
-  using store = call_store<made_by<Make>, call_capacity>;
-  auto place = [&](void *storage) { store::place_made(storage, make); };
-  pooled<store>(frame, false, place);
+  pooled_defer_made<call_store<made_by<Make>, call_capacity>>(frame, make);
 }
 
 } // namespace detail

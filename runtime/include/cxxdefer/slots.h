@@ -125,10 +125,12 @@ template <class Call> struct recovering_slot {
   CXXDEFER_GLUE CXXDEFER_CONSTEXPR20 ~recovering_slot() noexcept(false) {
     if (armed) {
       armed = false;
-      if (constant_evaluation())
-        call();
+      // call_on_normal_exit(), spelled out for -O0 (one layer fewer).
+      if (!constant_evaluation() &&
+          __builtin_expect(panic_state<>::innermost != nullptr, 0))
+        call_hiding_panics(call);
       else
-        call_on_normal_exit(call);
+        call();
     }
   }
   /// \returns true if the call recovered the exception.
@@ -231,11 +233,13 @@ public:
       return;
     }
 #endif
+    // call_on_normal_exit(), spelled out: at -O0 a lambda here is a call.
     if (Kind == slot_kind::err) {
       discard_(storage_);
-    } else if (Kind == slot_kind::recovering) {
+    } else if (Kind == slot_kind::recovering &&
+               __builtin_expect(panic_state<>::innermost != nullptr, 0)) {
       auto call = [this] { run_(storage_); };
-      call_on_normal_exit(call);
+      call_hiding_panics(call);
     } else {
       run_(storage_);
     }

@@ -15,9 +15,15 @@
 /// call_store<Call, Capacity> is the one place that knows the call's type:
 /// place() puts it in the buffer, either moved from a bound call or made
 /// in place by a factory (under C++17 a prvalue, so a kept operand that
-/// cannot be moved never is); run() runs it and destroys it, also when it
-/// throws; discard() destroys it without running it (an __errdefer on a
-/// normal exit).
+/// cannot be moved never is); finish() runs it (or not: an __errdefer on a
+/// normal exit) and destroys it, also when it throws. run() and discard()
+/// are finish() as functions whose address a slot keeps.
+///
+/// At -O0 every layer between the record and the user's callee is a call
+/// and a few spills, so finish() is glue, inlined into the one function
+/// whose address a record keeps (cxxdefer/frame.h, cxxdefer/pool.h), and a
+/// call that is trivially destructible (a caller and scalars or
+/// references, the usual case) is run without a guard.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -39,6 +45,14 @@ constexpr decltype(sizeof(0)) call_capacity = 8 * sizeof(void *);
 template <class Call, decltype(sizeof(0)) Capacity,
           bool InPlace = sizeof(Call) <= Capacity && alignof(Call) <= max_align>
 struct call_store {
+  using call_type = Call;
+  /// Whether the call may be copied out of the buffer and the buffer
+  /// reused before it runs: copying and destroying it do nothing more than
+  /// copy bytes (a caller and scalars or references, the usual case).
+  static constexpr bool copied_out =
+      __is_trivially_constructible(Call, const Call &) &&
+      CXXDEFER_TRIVIALLY_DESTRUCTIBLE_(Call);
+
   CXXDEFER_GLUE static void place(void *buffer, Call &&call) {
     ::new (buffer) Call(static_cast<Call &&>(call));
   }
@@ -46,34 +60,46 @@ struct call_store {
   CXXDEFER_GLUE static void place_made(void *buffer, Make &make) {
     ::new (buffer) Call(make());
   }
-  static void run(void *buffer) {
+  CXXDEFER_GLUE static void finish(void *buffer, bool run) {
     Call *call = static_cast<Call *>(buffer);
+    if (CXXDEFER_TRIVIALLY_DESTRUCTIBLE_(Call)) {
+      if (run)
+        (*call)();
+      return;
+    }
     struct destroy_after {
       Call *call;
-      ~destroy_after() { call->~Call(); }
+      CXXDEFER_GLUE ~destroy_after() { call->~Call(); }
     } guard{call};
-    (*call)();
+    if (run)
+      (*call)();
   }
-  static void discard(void *buffer) { static_cast<Call *>(buffer)->~Call(); }
+  static void run(void *buffer) { finish(buffer, true); }
+  static void discard(void *buffer) { finish(buffer, false); }
 };
 
 template <class Call, decltype(sizeof(0)) Capacity>
 struct call_store<Call, Capacity, false> {
+  using call_type = Call;
+  static constexpr bool copied_out = false;
+
   static void place(void *buffer, Call &&call) {
     *static_cast<Call **>(buffer) = new Call(static_cast<Call &&>(call));
   }
   template <class Make> static void place_made(void *buffer, Make &make) {
     *static_cast<Call **>(buffer) = new Call(make());
   }
-  static void run(void *buffer) {
+  static void finish(void *buffer, bool run) {
     Call *call = *static_cast<Call **>(buffer);
     struct delete_after {
       Call *call;
       ~delete_after() { delete call; }
     } guard{call};
-    (*call)();
+    if (run)
+      (*call)();
   }
-  static void discard(void *buffer) { delete *static_cast<Call **>(buffer); }
+  static void run(void *buffer) { finish(buffer, true); }
+  static void discard(void *buffer) { finish(buffer, false); }
 };
 
 /// The type a factory `[&] { return call{...}; }` makes.
