@@ -269,8 +269,10 @@ private:
   }
 
   unsigned char &bits_;
-  void (*run_)(void *) = nullptr;
-  void (*discard_)(void *) = nullptr;
+  // Set by arm() with the bit, and read only while the bit is set: left
+  // uninitialised, as Go leaves an open-coded defer's stack slots.
+  void (*run_)(void *);
+  void (*discard_)(void *);
 #if CXXDEFER_HAS_CONSTEXPR20
   const_call *const_ = nullptr;
 #endif
