@@ -67,11 +67,10 @@ namespace detail {
 struct record {
   /// The next older record of the same frame.
   record *link;
-  /// Runs the call (\p run) or destroys it unrun, then releases the record
-  /// if it is pooled.
-  void (*finish)(record *, bool run);
-  /// An __errdefer: runs only while an exception leaves the frame.
-  bool err;
+  /// Runs the call, or destroys it unrun (an __errdefer's, unless
+  /// \p panicking: its finish function knows which it is), then releases
+  /// the record if it is pooled.
+  void (*finish)(record *, bool panicking);
   alignas(max_align) unsigned char storage[call_capacity];
 };
 
@@ -119,7 +118,7 @@ protected:
   CXXDEFER_GLUE void finish_newest(bool panicking) {
     record *r = head_;
     head_ = r->link; // unlinked before its call runs
-    r->finish(r, panicking || !r->err);
+    r->finish(r, panicking);
   }
 
   /// Runs every record on a normal exit, newest first, until one throws.
@@ -127,7 +126,7 @@ protected:
   CXXDEFER_GLUE void run_normally() {
     for (record *r = head_; r; r = head_) {
       head_ = r->link; // unlinked before its call runs
-      r->finish(r, !r->err);
+      r->finish(r, false);
     }
   }
 
@@ -287,9 +286,11 @@ private:
   bool can_recover_;
 };
 
-/// Runs (or discards) a record's call; the record itself stays where it is.
-template <class Store> void finish_in_place(record *r, bool run) {
-  Store::finish(r->storage, run);
+/// Runs (or, for an __errdefer on a normal exit, discards) a record's
+/// call; the record itself stays where it is.
+template <class Store, bool IsErr>
+void finish_in_place(record *r, bool panicking) {
+  Store::finish(r->storage, IsErr ? panicking : true);
 }
 
 /// A record in the function's frame (Go's deferprocStack). Declared unarmed
@@ -338,8 +339,7 @@ private:
   // inlined layer still spills its arguments.
   template <class Store, bool IsErr>
   CXXDEFER_GLUE void linked(record_list &frame) noexcept {
-    finish = &finish_in_place<Store>;
-    err = IsErr;
+    finish = &finish_in_place<Store, IsErr>;
     link = frame.head_;
     frame.head_ = this;
   }

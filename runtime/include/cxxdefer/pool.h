@@ -178,27 +178,28 @@ CXXDEFER_GLUE void free_record(record *r) noexcept {
   ++cache.count;
 }
 
-/// Runs (or discards) a pooled record's call, then gives the record back.
-template <class Store, bool CopiedOut = Store::copied_out>
+/// Runs (or, for an __errdefer on a normal exit, discards) a pooled
+/// record's call, then gives the record back.
+template <class Store, bool IsErr, bool CopiedOut = Store::copied_out>
 struct pooled_finish {
-  static void finish(record *r, bool run) {
+  static void finish(record *r, bool panicking) {
     struct free_after {
       record *r;
       CXXDEFER_GLUE ~free_after() { free_record(r); }
     } release{r};
-    Store::finish(r->storage, run);
+    Store::finish(r->storage, IsErr ? panicking : true);
   }
 };
 
 /// A call that is only bytes is copied out and its record given back
 /// before it runs (Go's freedefer also comes first): no guard, and the
 /// call is a tail call.
-template <class Store> struct pooled_finish<Store, true> {
-  static void finish(record *r, bool run) {
+template <class Store, bool IsErr> struct pooled_finish<Store, IsErr, true> {
+  static void finish(record *r, bool panicking) {
     using call_type = typename Store::call_type;
     call_type call = *static_cast<call_type *>(static_cast<void *>(r->storage));
     free_record(r);
-    if (run)
+    if (IsErr ? panicking : true)
       call();
   }
 };
@@ -222,8 +223,7 @@ public:
   template <bool IsErr>
   CXXDEFER_GLUE void link(record_list &frame) noexcept {
     record *r = r_;
-    r->finish = &pooled_finish<Store>::finish;
-    r->err = IsErr;
+    r->finish = &pooled_finish<Store, IsErr>::finish;
     r->link = frame.head_;
     frame.head_ = r;
     r_ = nullptr;
