@@ -103,6 +103,12 @@ public:
     case Keep::Value:
       if (const auto *Lambda = dyn_cast<LambdaExpr>(Written))
         return closure(Lambda);
+      if (Written->getType()->isArrayType())
+        // val() keeps what the parameter receives: the decayed pointer.
+        return text(E) + "'s address kept now (" +
+               Ctx.getDecayedType(Written->getType())
+                   .getAsString(Ctx.getPrintingPolicy()) +
+               "): its elements are read at exit";
       return text(E) +
              (Written->isPRValue() ? " evaluated now, kept ("
                                    : " copied now (") +

@@ -19,6 +19,7 @@
 #include <string>
 
 void log(int Value, const std::string &Text);
+void sum(const int *Values);
 
 struct Widget {
   void update(int) {}
@@ -50,6 +51,9 @@ int run(std::mutex &Mu, int N) {
   __defer([&] { log(X, "closure"); }());
   // CHECK: explain.cpp:[[@LINE+1]]:3: remark: at the defer statement: `std::printf` named again at exit; the literal `"%d\n"` (nothing to evaluate); `N` copied now (int)
   __defer(std::printf("%d\n", N));
+  int Buffer[4] = {};
+  // CHECK: explain.cpp:[[@LINE+1]]:3: remark: at the defer statement: `sum` named again at exit; `Buffer`'s address kept now (int *): its elements are read at exit
+  __defer(sum(Buffer));
   X = 2;
   return X;
 }
