@@ -194,13 +194,27 @@ struct pooled_finish {
 /// A call that is only bytes is copied out and its record given back
 /// before it runs (Go's freedefer also comes first): no guard, and the
 /// call is a tail call.
+///
+/// A full cache takes a path of its own, so that the usual one makes no
+/// call before the callee's and needs no saved registers.
 template <class Store, bool IsErr> struct pooled_finish<Store, IsErr, true> {
   static void finish(record *r, bool panicking) {
     using call_type = typename Store::call_type;
+    free_records &cache = pool_state<>::cache;
+    if (__builtin_expect(cache.count == cache_capacity, 0))
+      return finish_spilling(r, panicking);
     call_type call = *static_cast<call_type *>(static_cast<void *>(r->storage));
-    free_record(r);
+    r->link = cache.first; // free_record(r), flat
+    cache.first = r;
+    ++cache.count;
     if (IsErr ? panicking : true)
       call();
+  }
+
+private:
+  CXXDEFER_COLD static void finish_spilling(record *r, bool panicking) {
+    spill(pool_state<>::cache);
+    finish(r, panicking);
   }
 };
 
