@@ -214,11 +214,13 @@ CxxDeferAction::CreateASTConsumer(CompilerInstance &CI, StringRef InFile) {
   std::vector<std::unique_ptr<ASTConsumer>> Both;
   Both.push_back(std::make_unique<FindingReporter>(S));
   Both.push_back(std::move(Consumer));
-  return std::make_unique<MultiplexConsumer>(std::move(Both));
+  return S->wrapConsumer(std::make_unique<MultiplexConsumer>(std::move(Both)));
 }
 
 void CxxDeferAction::ExecuteAction() {
   Real->executeAction();
+  if (S)
+    S->afterParse();
   // A preprocessor-only action (-E) has no AST consumer to report at the
   // end of the translation unit; the input has been read now, and the
   // diagnostic client still has its source file.
