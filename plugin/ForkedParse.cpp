@@ -98,6 +98,7 @@
 #include <cerrno>
 #include <csignal>
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #endif
@@ -300,8 +301,7 @@ std::string cxxdefer::plugin::whyNotFork(const CompilerInstance &CI,
     return "clang modules are enabled";
   if (!CI.getPreprocessorOpts().ImplicitPCHInclude.empty())
     return "a precompiled header is included";
-  IncludeBlockEnd =
-      Lexer::ComputePreamble(MainText, CI.getLangOpts()).Size;
+  IncludeBlockEnd = Lexer::ComputePreamble(MainText, CI.getLangOpts()).Size;
   if (findMentions(MainText.take_front(IncludeBlockEnd)).DeferSyntax)
     return "the main file's #include block mentions the extension";
   return "";
@@ -314,8 +314,7 @@ ForkedParse::ForkedParse(CompilerInstance &CI, FileEntryRef Main,
                          ResultHandler OnResult)
     : CI(CI), Main(Main), MainText(MainText.str()),
       IncludeBlockEnd(IncludeBlockEnd), Opts(Opts),
-      LimitInstantiations(LimitInstantiations), OnResult(std::move(OnResult)) {
-}
+      LimitInstantiations(LimitInstantiations), OnResult(std::move(OnResult)) {}
 
 ForkedParse::~ForkedParse() = default;
 
@@ -440,6 +439,7 @@ void ForkedParse::fork() {
     return; // the parse goes on, for the analysis
   }
   ::close(Fds[1]);
+  Forked = true;
   llvm::TimeTraceScope Scope("cxxdefer forked analysis");
   OnResult(waitForChild(Fds[0], Pid));
 #else
@@ -460,9 +460,9 @@ void ForkedParse::becomeChild(int Fd) {
   // copy (crash recovery), no removal of the parent's temporary output
   // files (LLVM's signal handlers).
   llvm::CrashRecoveryContext::Disable();
-  for (int Signal : {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGSYS,
-                     SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGXCPU,
-                     SIGXFSZ, SIGUSR1, SIGUSR2})
+  for (int Signal :
+       {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGSYS, SIGINT,
+        SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGXCPU, SIGXFSZ, SIGUSR1, SIGUSR2})
     ::signal(Signal, SIG_DFL);
   llvm::remove_fatal_error_handler();
   llvm::install_fatal_error_handler(childFatalError, nullptr);
@@ -509,9 +509,8 @@ void ForkedParse::leaveIfChild() {
 /// Takes the padding (\p Padding newlines) off the end of \p Text.
 /// \returns false if the text does not end with it.
 static bool stripPadding(std::string &Text, size_t Padding) {
-  if (Text.size() < Padding ||
-      !llvm::all_of(StringRef(Text).take_back(Padding),
-                    [](char C) { return C == '\n'; }))
+  if (Text.size() < Padding || !llvm::all_of(StringRef(Text).take_back(Padding),
+                                             [](char C) { return C == '\n'; }))
     return false;
   Text.resize(Text.size() - Padding);
   return true;
@@ -558,8 +557,13 @@ PreParseResult ForkedParse::waitForChild(int Fd, int Pid) {
   }
   ::close(Fd);
   int Status = 0;
-  while (::waitpid(Pid, &Status, 0) < 0 && errno == EINTR) {
+  struct rusage Usage;
+  std::memset(&Usage, 0, sizeof Usage);
+  while (::wait4(Pid, &Status, 0, &Usage) < 0 && errno == EINTR) {
   }
+  auto Seconds = [](const timeval &T) { return T.tv_sec + T.tv_usec * 1e-6; };
+  ChildUserSeconds = Seconds(Usage.ru_utime);
+  ChildSystemSeconds = Seconds(Usage.ru_stime);
   if (WIFSIGNALED(Status)) {
     R.Failure = "the analysis of this translation unit crashed (" +
                 std::string(::strsignal(WTERMSIG(Status))) + ")";

@@ -97,8 +97,15 @@ public:
   /// translation unit: sends a failure and exits. No-op in the parent.
   void leaveIfChild();
 
+  /// Whether the compile forked (at the fork point, without errors so far).
+  bool forked() const { return Forked; }
+
   /// Where the compile's lexer stood in the main file at the fork.
   unsigned forkOffset() const { return ForkOffset; }
+
+  /// The CPU time the child used, in user and system mode.
+  double childUserSeconds() const { return ChildUserSeconds; }
+  double childSystemSeconds() const { return ChildSystemSeconds; }
 
 private:
   clang::CompilerInstance &CI;
@@ -116,6 +123,9 @@ private:
   size_t BufferSize = 0;
   bool Passed = false;
   bool Cancelled = false;
+  bool Forked = false;
+  double ChildUserSeconds = 0;
+  double ChildSystemSeconds = 0;
   unsigned ForkOffset = 0;
   /// Holds the text of the decoded InstantiationCounts::KeptAllBecause.
   std::string KeptAllBecause;

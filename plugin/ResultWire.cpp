@@ -150,8 +150,7 @@ bool cxxdefer::plugin::decodeResult(llvm::StringRef Bytes, FileManager &FM,
   for (unsigned I = 0; I != Count; ++I) {
     std::string Name, Text, Original;
     bool IsMain = false;
-    if (!In.str(Name) || !In.flag(IsMain) || !In.str(Text) ||
-        !In.str(Original))
+    if (!In.str(Name) || !In.flag(IsMain) || !In.str(Text) || !In.str(Original))
       return Malformed();
     OptionalFileEntryRef File = lookUp(FM, Name, Error);
     if (!File)
@@ -170,8 +169,8 @@ bool cxxdefer::plugin::decodeResult(llvm::StringRef Bytes, FileManager &FM,
         !In.str(Name) || !In.flag(InMain) || !In.u32(OriginalOffset) ||
         !In.u32(Offset))
       return Malformed();
-    PlacedFinding F{DiagId(Id), DiagLevel(Level), IsRemark,
-                    std::move(Message), std::move(Flag), std::nullopt};
+    PlacedFinding F{DiagId(Id),         DiagLevel(Level), IsRemark,
+                    std::move(Message), std::move(Flag),  std::nullopt};
     if (HasFile && !(F.File = lookUp(FM, Name, Error)))
       return false;
     F.InMainFile = InMain;

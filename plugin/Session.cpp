@@ -152,8 +152,8 @@ bool Session::startFork(FileEntryRef Main, const UserFileScan &Scan) {
   }
   if (!WhyNot.empty()) {
     if (Opts.Verbose)
-      llvm::errs() << "cxxdefer: " << Input.getFile() << ": no fork ("
-                   << WhyNot << ")\n";
+      llvm::errs() << "cxxdefer: " << Input.getFile() << ": no fork (" << WhyNot
+                   << ")\n";
     return false;
   }
   ForkTrigger = "'" + Scan.MentioningFile + "'";
@@ -177,8 +177,10 @@ void Session::startReading(Preprocessor &PP) {
 }
 
 void Session::headerIncluded(FileEntryRef File, bool System) {
-  if (Rewritten || !Searched.insert(&File.getFileEntry()).second ||
-      isRuntimeFile(File))
+  // After the fork point, the child's analysis covers every header (in the
+  // child, too, nothing is left to decide).
+  if (Rewritten || (Fork && Fork->forkPointPassed()) ||
+      !Searched.insert(&File.getFileEntry()).second || isRuntimeFile(File))
     return;
   Clock::time_point Start = Clock::now();
   // Loads the text the compile is about to enter; it is not read twice.
@@ -279,12 +281,20 @@ void Session::logPreParse(StringRef Trigger, When W,
     OS << "while reading the input: pre-parse ";
     break;
   case When::AtFork:
-    OS << "forked at offset " << Fork->forkOffset()
-       << " of the main file, after its #include block: analysis ";
+    if (Fork->forked())
+      OS << "forked at offset " << Fork->forkOffset()
+         << " of the main file, after its #include block: analysis ";
+    else
+      OS << "not forked at the end of the main file's #include block: ";
     break;
   }
-  OS << llvm::format("%.1f", Result.PreParseSeconds * 1e3) << " ms (core "
-     << llvm::format("%.1f", Result.RewriteSeconds * 1e3) << " ms); ";
+  if (W != When::AtFork || Fork->forked())
+    OS << llvm::format("%.1f", Result.PreParseSeconds * 1e3) << " ms (core "
+       << llvm::format("%.1f", Result.RewriteSeconds * 1e3) << " ms); ";
+  if (W == When::AtFork && Fork->forked())
+    OS << "child CPU " << llvm::format("%.1f", Fork->childUserSeconds() * 1e3)
+       << " ms user, " << llvm::format("%.1f", Fork->childSystemSeconds() * 1e3)
+       << " ms system; ";
   const InstantiationCounts &I = Result.Instantiations;
   if (I.Ran) {
     OS << "end-of-TU instantiations: " << I.Pending << " pending, ";

@@ -76,8 +76,8 @@ struct UserFileScan {
 /// Scans the user include graph of \p CI's input, starting at \p MainFile
 /// and at the -include/-imacros files, skipping system headers and any file
 /// for which \p Skip returns true. Stops at the first file that mentions the
-/// extension, other than the main file. Uses \p CI's FileManager, options and target; needs no
-/// preprocessor.
+/// extension, other than the main file. Uses \p CI's FileManager, options and
+/// target; needs no preprocessor.
 UserFileScan scanUserFiles(clang::CompilerInstance &CI,
                            clang::FileEntryRef MainFile,
                            llvm::function_ref<bool(clang::FileEntryRef)> Skip);
