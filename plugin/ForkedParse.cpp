@@ -362,6 +362,16 @@ void ForkedParse::onToken(const Token &T) {
   if (FID != SM.getMainFileID() || Offset < IncludeBlockEnd)
     return;
   Passed = true;
+  if (T.is(tok::eof)) {
+    // No code after the #include block (the mention is in a comment or an
+    // #if 0 block): nothing is left to analyse, and at the end of the main
+    // file the compile has no lexer to fork at.
+    NoCode = true;
+    PreParseResult Nothing;
+    Nothing.Status = PreParseStatus::Rewritten;
+    OnResult(std::move(Nothing));
+    return;
+  }
   fork();
 }
 

@@ -100,6 +100,10 @@ public:
   /// Whether the compile forked (at the fork point, without errors so far).
   bool forked() const { return Forked; }
 
+  /// Whether the main file turned out to have no code after its #include
+  /// block, so that there was nothing to fork for.
+  bool noCodeAfterIncludeBlock() const { return NoCode; }
+
   /// Where the compile's lexer stood in the main file at the fork.
   unsigned forkOffset() const { return ForkOffset; }
 
@@ -124,6 +128,7 @@ private:
   bool Passed = false;
   bool Cancelled = false;
   bool Forked = false;
+  bool NoCode = false;
   double ChildUserSeconds = 0;
   double ChildSystemSeconds = 0;
   unsigned ForkOffset = 0;

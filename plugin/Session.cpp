@@ -285,7 +285,8 @@ void Session::logPreParse(StringRef Trigger, When W,
       OS << "forked at offset " << Fork->forkOffset()
          << " of the main file, after its #include block: analysis ";
     else
-      OS << "not forked at the end of the main file's #include block: ";
+      OS << "not forked at the end of the main file's #include block"
+         << (Fork->noCodeAfterIncludeBlock() ? " (no code after it): " : ": ");
     break;
   }
   if (W != When::AtFork || Fork->forked())
