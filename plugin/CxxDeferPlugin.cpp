@@ -26,7 +26,10 @@
 ///    extension, and if so pre-parses it as written and hands the rewritten
 ///    texts to the compile as remapped files (Session.h). The compile then
 ///    reads only the new texts: -E prints rewritten, ordinary C++ that any
-///    clang compiles, with or without the plugin.
+///    clang compiles, with or without the plugin. When only the main file's
+///    code uses the extension, the compile instead parses the #include
+///    block itself and forks where the code begins (ForkedParse.h): the
+///    child analyses, the parent reads the new text from there on.
 /// 3. The rewrite needs Sema (types, scopes, every exit of every function),
 ///    so the pre-parse is a real parse, with the runtime header's parse-only
 ///    meaning of `__defer` (PreParse.h). A translation unit whose user files
@@ -48,6 +51,8 @@
 ///   verbose                     log decisions and timings to stderr
 ///   instantiate-all             let the pre-parse instantiate every template
 ///                               (AnalysedInstantiations.h), to compare
+///   no-fork                     always analyse in a nested pre-parse
+///                               (ForkedParse.h), to compare
 /// The core's warnings obey -Wcxxdefer-NAME and friends (WarningFlags.h).
 ///
 //===----------------------------------------------------------------------===//
@@ -214,11 +219,13 @@ CxxDeferAction::CreateASTConsumer(CompilerInstance &CI, StringRef InFile) {
   std::vector<std::unique_ptr<ASTConsumer>> Both;
   Both.push_back(std::make_unique<FindingReporter>(S));
   Both.push_back(std::move(Consumer));
-  return std::make_unique<MultiplexConsumer>(std::move(Both));
+  return S->wrapConsumer(std::make_unique<MultiplexConsumer>(std::move(Both)));
 }
 
 void CxxDeferAction::ExecuteAction() {
   Real->executeAction();
+  if (S)
+    S->afterParse();
   // A preprocessor-only action (-E) has no AST consumer to report at the
   // end of the translation unit; the input has been read now, and the
   // diagnostic client still has its source file.

@@ -26,6 +26,8 @@ static bool *findFlagOption(StringRef Name, PluginOptions &Opts) {
     return &Opts.Verbose;
   if (Name == "instantiate-all")
     return &Opts.InstantiateAll;
+  if (Name == "no-fork")
+    return &Opts.NoFork;
 #define CXXDEFER_FIND_Flag(Field, Spelling)                                    \
   if (Name == Spelling)                                                        \
     return &Opts.Rewrite.Field;
@@ -94,7 +96,7 @@ static bool applyOption(StringRef Arg, PluginOptions &Opts,
     return false;
   }
   // The known options: the plugin's own, then the core's (Options.def).
-  std::string Known = "remarks, verbose, instantiate-all";
+  std::string Known = "remarks, verbose, instantiate-all, no-fork";
 #define CXXDEFER_OPTION(Field, Kind, Spelling, Default, Help)                  \
   Known += std::string(", ") + Spelling + CXXDEFER_VALUE_##Kind;
 #define CXXDEFER_VALUE_Flag ""

@@ -36,6 +36,9 @@ struct PluginOptions {
   /// Let the pre-parse instantiate every template, as a compile does,
   /// rather than only what the analysis reads (to compare the two).
   bool InstantiateAll = false;
+  /// Analyse in a nested pre-parse even where the compile could fork after
+  /// the main file's #include block (ForkedParse.h), to compare.
+  bool NoFork = false;
 };
 
 /// Applies every argument in \p Args (`NAME` or `NAME=VALUE`) to \p Opts.

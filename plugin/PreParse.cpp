@@ -62,21 +62,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-/// Runs the core once the pre-parse has seen the whole translation unit, and
-/// copies its results out while the nested SourceManager still exists.
-class RewriteCollector {
-public:
-  RewriteCollector(const RewriteOptions &Opts, PreParseResult &Out)
-      : Opts(Opts), Out(Out) {}
-
-  void run(ASTContext &Ctx, const MacroTokens *Tokens);
-
-private:
-  const RewriteOptions &Opts;
-  PreParseResult &Out;
-};
-
-/// The nested compile's action: a syntax-only parse feeding RewriteCollector.
+/// The nested compile's action: a syntax-only parse feeding collectRewrite.
 class PreParseAction : public ASTFrontendAction {
 public:
   PreParseAction(const RewriteOptions &Opts, bool LimitInstantiations,
@@ -99,7 +85,9 @@ protected:
         createInstantiationLimiter(Out.Instantiations, LimitInstantiations));
     Consumers.push_back(std::make_unique<AnalysisConsumer>(
         CI.getPreprocessor(), [this](ASTContext &Ctx, const MacroTokens *T) {
-          RewriteCollector(Opts, Out).run(Ctx, T);
+          const auto *Diagnostics = static_cast<const AnalysisDiagnostics *>(
+              Ctx.getDiagnostics().getClient());
+          collectRewrite(Ctx, T, Opts, Diagnostics->errors(), Out);
         }));
     return std::make_unique<MultiplexConsumer>(std::move(Consumers));
   }
@@ -157,13 +145,14 @@ static PlacedFinding placeFinding(const Finding &F, const SourceManager &SM,
   return Placed;
 }
 
-void RewriteCollector::run(ASTContext &Ctx, const MacroTokens *Tokens) {
+void cxxdefer::plugin::collectRewrite(ASTContext &Ctx,
+                                      const MacroTokens *Tokens,
+                                      const RewriteOptions &Opts,
+                                      unsigned Errors, PreParseResult &Out) {
   // Sema's view of erroneous code is partial (invalid declarations, dropped
   // statements); rewriting it could only add confusing messages to the
   // user's real errors.
-  const auto *Diagnostics = static_cast<const AnalysisDiagnostics *>(
-      Ctx.getDiagnostics().getClient());
-  if (Diagnostics->errors()) {
+  if (Errors) {
     Out.Status = PreParseStatus::SourceHasErrors;
     return;
   }

@@ -28,6 +28,7 @@
 #include <vector>
 
 namespace clang {
+class ASTContext;
 class CompilerInstance;
 } // namespace clang
 
@@ -84,6 +85,15 @@ struct PreParseResult {
   double PreParseSeconds = 0;
   double RewriteSeconds = 0;
 };
+
+/// Runs the rewriter core with \p Opts on \p Ctx, a parse of the original
+/// text in analysis meaning that has come to the end of the translation
+/// unit, and copies its results into \p Out while the parse's
+/// SourceManager still exists. \p Errors is the parse's count of errors
+/// (AnalysisDiagnostics::errors()): with any, the core does not run.
+void collectRewrite(clang::ASTContext &Ctx, const MacroTokens *Tokens,
+                    const RewriteOptions &Opts, unsigned Errors,
+                    PreParseResult &Out);
 
 /// Parses \p Input of the \p Live compile, as written, in a compile of its
 /// own, and runs the rewriter core with \p Opts on the result. Nothing is

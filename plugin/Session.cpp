@@ -9,6 +9,7 @@
 #include "UserFileScan.h"
 #include "cxxdefer/SystemCode.h"
 
+#include "clang/AST/ASTConsumer.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Lex/PPCallbacks.h"
@@ -129,20 +130,57 @@ void Session::beforePreprocessing() {
   Searched.insert(Scan.Scanned.begin(), Scan.Scanned.end());
   Unresolved = Scan.Unresolved;
   SearchSeconds += secondsSince(Start);
-  if (!Scan.MentioningFile.empty())
+  if (Scan.MentioningFile.empty())
+    return;
+  if (!startFork(*Main, Scan))
     rewrite("'" + Scan.MentioningFile + "'", /*BeforePreprocessing=*/true);
+}
+
+/// Takes the fork path (ForkedParse.h) if it applies. \returns whether it
+/// did; the verbose log says why not.
+bool Session::startFork(FileEntryRef Main, const UserFileScan &Scan) {
+  std::string WhyNot;
+  unsigned IncludeBlockEnd = 0;
+  std::unique_ptr<llvm::MemoryBuffer> Text;
+  if (Opts.NoFork) {
+    WhyNot = "-fplugin-arg-cxxdefer-no-fork";
+  } else if (auto Read = CI.getFileManager().getBufferForFile(Main)) {
+    Text = std::move(*Read);
+    WhyNot = whyNotFork(CI, Input, Scan, Text->getBuffer(), IncludeBlockEnd);
+  } else {
+    WhyNot = "the main file cannot be read";
+  }
+  if (!WhyNot.empty()) {
+    if (Opts.Verbose)
+      llvm::errs() << "cxxdefer: " << Input.getFile() << ": no fork (" << WhyNot
+                   << ")\n";
+    return false;
+  }
+  ForkTrigger = "'" + Scan.MentioningFile + "'";
+  Fork = std::make_unique<ForkedParse>(
+      CI, Main, Text->getBuffer(), IncludeBlockEnd, Opts.Rewrite,
+      !Opts.InstantiateAll, [this](PreParseResult &&Result) {
+        Rewritten = true;
+        install(std::move(Result), ForkTrigger, When::AtFork);
+      });
+  Fork->beforePreprocessing();
+  return true;
 }
 
 void Session::startReading(Preprocessor &PP) {
   if (!Installed.empty())
     forgetRemappedTexts(CI, Installed);
+  if (Fork)
+    Fork->startReading(PP);
   if (!Rewritten)
     PP.addPPCallbacks(std::make_unique<IncludeWatcher>(shared_from_this()));
 }
 
 void Session::headerIncluded(FileEntryRef File, bool System) {
-  if (Rewritten || !Searched.insert(&File.getFileEntry()).second ||
-      isRuntimeFile(File))
+  // After the fork point, the child's analysis covers every header (in the
+  // child, too, nothing is left to decide).
+  if (Rewritten || (Fork && Fork->forkPointPassed()) ||
+      !Searched.insert(&File.getFileEntry()).second || isRuntimeFile(File))
     return;
   Clock::time_point Start = Clock::now();
   // Loads the text the compile is about to enter; it is not read twice.
@@ -159,19 +197,63 @@ void Session::headerIncluded(FileEntryRef File, bool System) {
     rewrite(("'" + File.getName() + "'").str(), /*BeforePreprocessing=*/false);
 }
 
+std::unique_ptr<ASTConsumer>
+Session::wrapConsumer(std::unique_ptr<ASTConsumer> Live) {
+  return Fork ? Fork->wrapConsumer(std::move(Live)) : std::move(Live);
+}
+
+void Session::afterParse() {
+  if (Fork)
+    Fork->leaveIfChild();
+}
+
 /// Pre-parses the translation unit, once, and installs the result. \p Trigger
 /// names the file that mentions the extension, for the verbose log.
 void Session::rewrite(StringRef Trigger, bool BeforePreprocessing) {
   Rewritten = true;
-  PreParseResult Result =
-      preParse(CI, Input, Opts.Rewrite, !Opts.InstantiateAll);
+  // A header the compile entered before the fork point mentions the
+  // extension: the pre-parse analyses everything.
+  if (Fork)
+    Fork->cancel();
+  install(preParse(CI, Input, Opts.Rewrite, !Opts.InstantiateAll), Trigger,
+          BeforePreprocessing ? When::BeforeReading : When::WhileReading);
+}
+
+/// Installs \p Files in a compile that is reading its input: the headers
+/// it has not entered yet, and on the fork path, the main file from where
+/// its lexer stands on. All or nothing, as overrideUnreadFiles.
+bool Session::installWhileReading(llvm::ArrayRef<NewFileText> Files) {
+  if (!Fork)
+    return overrideUnreadFiles(CI, Files);
+  std::vector<NewFileText> Headers;
+  const NewFileText *Main = nullptr;
+  for (const NewFileText &File : Files)
+    if (File.IsMainFile)
+      Main = &File;
+    else
+      Headers.push_back(File);
+  std::string Error;
+  if (Main && !Fork->canOverwriteMainFile(Main->Text, Error)) {
+    reportPluginError(CI.getDiagnostics(),
+                      Error + "; '__defer' statements were not rewritten");
+    return false;
+  }
+  if (!overrideUnreadFiles(CI, Headers))
+    return false;
+  if (Main)
+    Fork->overwriteMainFile(Main->Text);
+  return true;
+}
+
+/// Hands the result of an analysis, made \p W, to the compile.
+void Session::install(PreParseResult Result, StringRef Trigger, When W) {
   if (Opts.Verbose)
-    logPreParse(Trigger, BeforePreprocessing, Result);
+    logPreParse(Trigger, W, Result);
   switch (Result.Status) {
   case PreParseStatus::Rewritten:
-    if (BeforePreprocessing)
+    if (W == When::BeforeReading)
       remapBeforePreprocessing(CI, Result.Files);
-    else if (!overrideUnreadFiles(CI, Result.Files))
+    else if (!installWhileReading(Result.Files))
       break;
     Installed = std::move(Result.Files);
     Findings = std::move(Result.Findings);
@@ -186,15 +268,34 @@ void Session::rewrite(StringRef Trigger, bool BeforePreprocessing) {
   }
 }
 
-void Session::logPreParse(StringRef Trigger, bool BeforePreprocessing,
+void Session::logPreParse(StringRef Trigger, When W,
                           const PreParseResult &Result) const {
   llvm::raw_ostream &OS = llvm::errs();
   OS << "cxxdefer: " << Input.getFile() << ": " << Trigger
-     << " mentions __defer or __result; "
-     << (BeforePreprocessing ? "before" : "while")
-     << " reading the input: pre-parse "
-     << llvm::format("%.1f", Result.PreParseSeconds * 1e3) << " ms (core "
-     << llvm::format("%.1f", Result.RewriteSeconds * 1e3) << " ms); ";
+     << " mentions __defer or __result; ";
+  switch (W) {
+  case When::BeforeReading:
+    OS << "before reading the input: pre-parse ";
+    break;
+  case When::WhileReading:
+    OS << "while reading the input: pre-parse ";
+    break;
+  case When::AtFork:
+    if (Fork->forked())
+      OS << "forked at offset " << Fork->forkOffset()
+         << " of the main file, after its #include block: analysis ";
+    else
+      OS << "not forked at the end of the main file's #include block"
+         << (Fork->noCodeAfterIncludeBlock() ? " (no code after it): " : ": ");
+    break;
+  }
+  if (W != When::AtFork || Fork->forked())
+    OS << llvm::format("%.1f", Result.PreParseSeconds * 1e3) << " ms (core "
+       << llvm::format("%.1f", Result.RewriteSeconds * 1e3) << " ms); ";
+  if (W == When::AtFork && Fork->forked())
+    OS << "child CPU " << llvm::format("%.1f", Fork->childUserSeconds() * 1e3)
+       << " ms user, " << llvm::format("%.1f", Fork->childSystemSeconds() * 1e3)
+       << " ms system; ";
   const InstantiationCounts &I = Result.Instantiations;
   if (I.Ran) {
     OS << "end-of-TU instantiations: " << I.Pending << " pending, ";

@@ -10,15 +10,19 @@
 /// findings.
 ///
 /// 1. Before clang creates the preprocessor, the user include graph is
-///    scanned for `__defer` and `__result` (UserFileScan.h). If some user
-///    file mentions them, the translation unit is pre-parsed (PreParse.h)
-///    and the new texts are handed to the compile as remapped files: every
-///    file can be replaced, the main file included, because none has been
-///    read. A translation unit that mentions neither pays for the scan.
+///    scanned for `__defer` and `__result` (UserFileScan.h). If only the
+///    main file's code mentions them, and the compile allows it, the
+///    compile itself parses the #include block and forks where the code
+///    begins (ForkedParse.h). If some other user file mentions them, the
+///    translation unit is pre-parsed (PreParse.h) and the new texts are
+///    handed to the compile as remapped files: every file can be replaced,
+///    the main file included, because none has been read. A translation
+///    unit that mentions neither pays for the scan.
 /// 2. While clang reads, every user header it enters that the scan did not
 ///    read is searched too (an #include of a computed name). If one
 ///    mentions the extension, the pre-parse runs then, and the headers not
-///    entered yet are replaced.
+///    entered yet are replaced (on the fork path, the main file too, from
+///    where its lexer stands on).
 /// 3. At the end, the findings are reported on the user's text.
 ///
 /// System headers are neither searched nor rewritten (glibc's <pthread.h>
@@ -30,6 +34,7 @@
 #ifndef CXXDEFER_PLUGIN_SESSION_H
 #define CXXDEFER_PLUGIN_SESSION_H
 
+#include "ForkedParse.h"
 #include "PluginOptions.h"
 #include "PreParse.h"
 #include "WarningFlags.h"
@@ -40,6 +45,7 @@
 #include <vector>
 
 namespace clang {
+class ASTConsumer;
 class CompilerInstance;
 class Preprocessor;
 } // namespace clang
@@ -62,12 +68,25 @@ public:
   /// include directory or not, for the first time.
   void headerIncluded(clang::FileEntryRef File, bool System);
 
+  /// The compile's AST consumer, as the fork path needs it.
+  std::unique_ptr<clang::ASTConsumer>
+  wrapConsumer(std::unique_ptr<clang::ASTConsumer> Live);
+
+  /// The parse has ended. In the fork path's child, this does not return.
+  void afterParse();
+
   /// Step 3: reports the findings, once the whole input has been read.
   void finish();
 
 private:
+  /// When the analysis ran, for installing and logging its result.
+  enum class When { BeforeReading, WhileReading, AtFork };
+
+  bool startFork(clang::FileEntryRef Main, const UserFileScan &Scan);
   void rewrite(llvm::StringRef Trigger, bool BeforePreprocessing);
-  void logPreParse(llvm::StringRef Trigger, bool BeforePreprocessing,
+  void install(PreParseResult Result, llvm::StringRef Trigger, When W);
+  bool installWhileReading(llvm::ArrayRef<NewFileText> Files);
+  void logPreParse(llvm::StringRef Trigger, When W,
                    const PreParseResult &Result) const;
 
   clang::CompilerInstance &CI;
@@ -76,6 +95,9 @@ private:
   WarningPolicy Warnings;
 
   bool Rewritten = false;
+  /// The fork path, when it applies (ForkedParse.h).
+  std::unique_ptr<ForkedParse> Fork;
+  std::string ForkTrigger;
   bool Finished = false;
   /// Files already searched, by the scan or by the include watcher.
   llvm::SmallPtrSet<const clang::FileEntry *, 32> Searched;

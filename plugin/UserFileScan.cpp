@@ -130,15 +130,19 @@ public:
     if (OptionalDirectoryEntryRef Cwd = FM.getOptionalDirectoryRef("."))
       for (const std::string &Name : ForcedIncludes)
         resolve({Name, /*Angled=*/false}, std::nullopt, *Cwd);
-    while (Next < Queue.size() && Out.MentioningFile.empty()) {
+    while (Next < Queue.size()) {
       FileEntryRef File = Queue[Next++];
       std::optional<llvm::MemoryBufferRef> Text = read(File);
       if (!Text)
         continue;
       FileFacts Facts = readFacts(Text->getBuffer());
       if (Facts.MentionsDeferSyntax) {
-        Out.MentioningFile = File.getName().str();
-        break;
+        bool IsMain = File == Queue.front();
+        if (Out.MentioningFile.empty())
+          Out.MentioningFile = File.getName().str();
+        Out.OnlyMainFileMentions = IsMain;
+        if (!IsMain)
+          break;
       }
       Out.Unresolved += Facts.Unparsed;
       for (const IncludeDirective &Include : Facts.Includes)

@@ -62,6 +62,10 @@ Mentions findMentions(llvm::StringRef Text);
 struct UserFileScan {
   /// The first file found that mentions the extension; empty if none.
   std::string MentioningFile;
+  /// The main file mentions the extension, and no other user file that
+  /// was read does. The scan goes on past a main file that mentions it, to
+  /// tell (the plugin's fork path needs it, ForkedParse.h).
+  bool OnlyMainFileMentions = false;
   /// The user files that were read (the include watcher skips them).
   llvm::DenseSet<const clang::FileEntry *> Scanned;
   /// #include lines that could not be resolved (computed names, files
@@ -72,8 +76,8 @@ struct UserFileScan {
 /// Scans the user include graph of \p CI's input, starting at \p MainFile
 /// and at the -include/-imacros files, skipping system headers and any file
 /// for which \p Skip returns true. Stops at the first file that mentions the
-/// extension. Uses \p CI's FileManager, options and target; needs no
-/// preprocessor.
+/// extension, other than the main file. Uses \p CI's FileManager, options and
+/// target; needs no preprocessor.
 UserFileScan scanUserFiles(clang::CompilerInstance &CI,
                            clang::FileEntryRef MainFile,
                            llvm::function_ref<bool(clang::FileEntryRef)> Skip);

@@ -1,0 +1,2 @@
+// For fork-errors.cpp: a header with an error.
+inline int broken() { return not_declared_here; }
