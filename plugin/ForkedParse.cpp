@@ -127,7 +127,7 @@ public:
         R.getLookupName().getAsIdentifierInfo()->getName() != "__result" ||
         R.getLookupKind() != Sema::LookupOrdinaryName)
       return false;
-    if (NamedDecl *D = placeholder()) {
+    if (NamedDecl *D = resultPlaceholder(SemaRef->getASTContext())) {
       R.addDecl(D);
       return true;
     }
@@ -136,19 +136,6 @@ public:
 
 private:
   Sema *SemaRef = nullptr;
-
-  NamedDecl *placeholder() const {
-    ASTContext &Ctx = SemaRef->getASTContext();
-    auto Find = [&](const DeclContext *DC, StringRef Name) -> NamedDecl * {
-      DeclContext::lookup_result Found = DC->lookup(&Ctx.Idents.get(Name));
-      return Found.empty() ? nullptr : Found.front();
-    };
-    auto *Top = dyn_cast_or_null<NamespaceDecl>(
-        Find(Ctx.getTranslationUnitDecl(), "cxxdefer"));
-    auto *Analysis =
-        Top ? dyn_cast_or_null<NamespaceDecl>(Find(Top, "analysis")) : nullptr;
-    return Analysis ? Find(Analysis, "__result") : nullptr;
-  }
 };
 
 } // namespace

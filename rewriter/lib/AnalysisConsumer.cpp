@@ -119,20 +119,22 @@ private:
     return Var;
   }
 
-  /// cxxdefer::analysis::__result, the header's placeholder.
   NamedDecl *placeholder() {
-    ASTContext &Ctx = SemaRef->getASTContext();
-    auto find = [&](const DeclContext *DC, StringRef Name) -> NamedDecl * {
-      DeclContext::lookup_result Found = DC->lookup(&Ctx.Idents.get(Name));
-      return Found.empty() ? nullptr : Found.front();
-    };
-    auto *Top = dyn_cast_or_null<NamespaceDecl>(
-        find(Ctx.getTranslationUnitDecl(), "cxxdefer"));
-    auto *Analysis =
-        Top ? dyn_cast_or_null<NamespaceDecl>(find(Top, "analysis")) : nullptr;
-    return Analysis ? find(Analysis, "__result") : nullptr;
+    return resultPlaceholder(SemaRef->getASTContext());
   }
 };
+
+NamedDecl *resultPlaceholder(ASTContext &Ctx) {
+  auto Find = [&](const DeclContext *DC, StringRef Name) -> NamedDecl * {
+    DeclContext::lookup_result Found = DC->lookup(&Ctx.Idents.get(Name));
+    return Found.empty() ? nullptr : Found.front();
+  };
+  auto *Top = dyn_cast_or_null<NamespaceDecl>(
+      Find(Ctx.getTranslationUnitDecl(), "cxxdefer"));
+  auto *Analysis =
+      Top ? dyn_cast_or_null<NamespaceDecl>(Find(Top, "analysis")) : nullptr;
+  return Analysis ? Find(Analysis, "__result") : nullptr;
+}
 
 AnalysisConsumer::AnalysisConsumer(Preprocessor &PP, Callback OnTranslationUnit)
     : Tokens(recordMacroTokens(PP)),

@@ -44,6 +44,7 @@
 
 namespace clang {
 class ASTContext;
+class NamedDecl;
 class Preprocessor;
 } // namespace clang
 
@@ -148,6 +149,10 @@ std::shared_ptr<MacroTokens> recordMacroTokens(clang::Preprocessor &PP);
 /// AnalysisConsumer), so that `__result.member`, `__result[i]` and every
 /// other use type-check as they will after the rewrite.
 constexpr const char *AnalysisMacro = "CXXDEFER_ANALYSIS";
+
+/// The header's placeholder for `__result` in the analysis meaning,
+/// `cxxdefer::analysis::__result`; null if <cxxdefer.h> was not included.
+clang::NamedDecl *resultPlaceholder(clang::ASTContext &Ctx);
 
 /// The AST consumer of a parse that analysis reads: records the macro
 /// tokens from its construction on (make it in CreateASTConsumer, before
