@@ -15,6 +15,7 @@
 #include "Reach.h"
 #include "SourceText.h"
 #include "ThreadSafety.h"
+#include "TypedSlot.h"
 #include "cxxdefer/SystemCode.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -167,6 +168,14 @@ bool FunctionAnalysis::run(FunctionPlan &Plan) {
       Ok = false;
       noteMacro(Site, FindingsBefore);
     }
+    if (S.Where == Storage::HoistedSlot)
+      S.Store = nameAt("cxxdefer_s", Site.Marker->getBeginLoc());
+    if (Planned && S.Where == Storage::HoistedSlot)
+      if (std::optional<std::vector<KeptType>> Types =
+              typedSlotCall(Site, F, C.SlotIndex, S.Call, OperandExprs, Ctx)) {
+        S.Caller = nameAt("cxxdefer_c", Site.Marker->getBeginLoc());
+        S.KeptTypes = std::move(*Types);
+      }
     planThreadSafety(Site.Call, Ctx, S.Call, S.Held);
     if (!canDeclareAfter(Site, F))
       S.Held.clear();

@@ -199,6 +199,13 @@ struct HeldCapability {
   std::string Name;
 };
 
+/// The type of one kept operand of a bound call, spelled for a typed slot:
+/// a reference (`const ::W &`, kept as a pointer) or a value (`int *`).
+struct KeptType {
+  bool Reference = false;
+  std::string Type;
+};
+
 /// Where a defer statement's call is kept.
 enum class Storage {
   /// An open-coded slot declared at the defer statement itself.
@@ -243,6 +250,14 @@ struct SitePlan {
   /// The slot or record variable.
   std::string Name;
   CallPlan Call;
+  /// A hoisted slot: the local that keeps its call (a slot_call).
+  std::string Store;
+  /// A hoisted slot whose call's type can be named at the slot
+  /// (TypedSlot.h): the variable that holds the caller lambda, declared
+  /// with the slot, and the type of each kept operand of the bound call, in
+  /// its order. Empty: the slot keeps the call type-erased.
+  std::string Caller;
+  std::vector<KeptType> KeptTypes;
   std::vector<HeldCapability> Held;
 };
 

@@ -81,6 +81,10 @@ private:
     };
     for (const SitePlan &Site : F.Sites) {
       unique(Site.Name);
+      if (Site.Where == Storage::HoistedSlot)
+        unique(Site.Store);
+      if (!Site.Caller.empty())
+        unique(Site.Caller);
       for (const HeldCapability &H : Site.Held)
         unique(H.Name);
     }
@@ -116,6 +120,13 @@ private:
                                           "exist");
       break;
     }
+    check(Site.Caller.empty() || Site.Where == Storage::HoistedSlot,
+          "a caller declared apart from a slot that is not hoisted");
+    check(Site.Caller.empty()
+              ? Site.KeptTypes.empty()
+              : !Site.Call.PerInstantiation && !Site.Call.BuildInPlace,
+          "a typed slot for a call whose type is known only at its "
+          "statement");
     placed(Site.AfterSemicolon);
     for (const HeldCapability &H : Site.Held)
       check(!H.Spelling.empty(), "a held capability without its expression");

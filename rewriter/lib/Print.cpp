@@ -153,6 +153,7 @@ private:
   std::string table(const CallPlan &Call) const;
   std::string statementPrefix(const SitePlan &Site) const;
   std::string statementSuffix(const SitePlan &Site) const;
+  std::string hoistedStore(const SitePlan &Site) const;
   void printSlots(const std::vector<const SitePlan *> &Order);
   void printFrames();
   void printResult();
@@ -431,11 +432,15 @@ void FunctionPrinter::printSite(const SitePlan &Site) {
   std::string Open, Close = ")";
   if (Table) {
     Open = std::string(abi::Select) + "<" + table(Call) + ">(" + caller(Call);
-  } else if (F.Cxx17) {
-    Open = std::string(abi::Call) + "{" + caller(Call);
-    Close = "}";
   } else {
-    Open = std::string(abi::Bind) + "(" + caller(Call);
+    // A typed slot declared the caller lambda with it.
+    std::string Caller = Site.Caller.empty() ? caller(Call) : Site.Caller;
+    if (F.Cxx17) {
+      Open = std::string(abi::Call) + "{" + Caller;
+      Close = "}";
+    } else {
+      Open = std::string(abi::Bind) + "(" + Caller;
+    }
   }
   if (Call.Shape == CallShape::ImplicitThisMember)
     Open += Table ? ", [&]() -> decltype(auto) { return (" +
@@ -501,6 +506,22 @@ void FunctionPrinter::printSite(const SitePlan &Site) {
                " " + H.Name + "(" + H.Spelling + H.Member + ");");
 }
 
+/// What a hoisted slot's declaration is preceded by: the local that keeps
+/// its call; for a typed slot, of the call's type, after the caller lambda
+/// that type names: `auto c = [](...) {...}; slot_call<call<decltype(c),
+/// ref_arg<T &>, value_arg<U>>> s;`.
+std::string FunctionPrinter::hoistedStore(const SitePlan &Site) const {
+  std::string Store = abi::SlotCall;
+  if (Site.Caller.empty())
+    return Store + "<> " + Site.Store + "; ";
+  std::string Out = "auto " + Site.Caller + " = " + caller(Site.Call) + "; ";
+  Store += "<" + std::string(abi::Call) + "<decltype(" + Site.Caller + ")";
+  for (const KeptType &Kept : Site.KeptTypes)
+    Store += ", " + std::string(Kept.Reference ? abi::RefArg : abi::ValueArg) +
+             "<" + Kept.Type + ">";
+  return Out + Store + ">> " + Site.Store + "; ";
+}
+
 /// Slots in the order they are declared in the body: by position, hoisted
 /// slots before the statement they precede, ties in source order.
 std::vector<const SitePlan *> FunctionPrinter::declarationOrder() const {
@@ -529,10 +550,12 @@ void FunctionPrinter::printSlots(const std::vector<const SitePlan *> &Order) {
                          : Site->OnException == Exit::Recovering
                              ? abi::HoistedRecoveringSlot
                              : abi::HoistedOpenSlot;
-      insert(F.TopLevel[Site->SlotIndex],
-             std::string(Type) + "<" + std::to_string(Site->Bit) + "> " +
-                 Site->Name + "(" + F.BitsName + ");" +
-                 (handled(Site->OnException) ? " try { " : " "));
+      insert(
+          F.TopLevel[Site->SlotIndex],
+          hoistedStore(*Site) + Type + "<" + std::to_string(Site->Bit) +
+              (Site->Caller.empty() ? "" : ", decltype(" + Site->Store + ")") +
+              "> " + Site->Name + "(" + F.BitsName + ", " + Site->Store + ");" +
+              (handled(Site->OnException) ? " try { " : " "));
     }
     if (!handled(Site->OnException))
       continue;

@@ -23,8 +23,10 @@
 /// (the defer statement is nested in an `if`, a `switch`, a block, or a
 /// jump crosses it) is a hoisted_slot: declared unarmed before the
 /// top-level statement that holds the defer statement, armed by it, with
-/// its bit in the function's deferBits byte and the call type-erased
-/// (cxxdefer/stored_call.h).
+/// its bit in the function's deferBits byte, and the call in a slot_call
+/// declared with it: of the call's exact type where the rewriter can spell
+/// it before the defer statement (rewriter/lib/TypedSlot.h), else
+/// type-erased (cxxdefer/stored_call.h).
 ///
 /// What runs a slot's call when an exception leaves the function depends
 /// on what the rewriter knows about the call (rewriter/lib/Reach.h):
@@ -182,31 +184,99 @@ CXXDEFER_GLUE constexpr Slot<Call> open_coded(Call call) {
 /// What runs a hoisted slot's call (see the file comment).
 enum class slot_kind { guard, handled, recovering, err };
 
-/// The slot of a nested defer statement, armed by it through bit \p Bit of
-/// the function's deferBits byte.
-template <unsigned Bit, slot_kind Kind> class hoisted_slot {
-  static_assert(Bit < 8, "deferBits is one byte");
-  static constexpr unsigned char mask = static_cast<unsigned char>(1u << Bit);
+/// Where a hoisted slot keeps its call: a local of its own, declared with
+/// the slot, so that only it escapes into the out-of-line paths (a panic,
+/// a recovery) and the compiler keeps the slot and the deferBits byte in
+/// registers. The rewriter spells the call's type when it can (Call): the
+/// call is then stored and run directly, inlined at every exit as a
+/// top-level slot's is. Where the type cannot be named before the defer
+/// statement (an operand's type is declared after the slot, or depends on
+/// a template parameter), Call is void and the call is type-erased: the
+/// defer statement records the functions that run and discard it.
+template <class Call = void> class slot_call {
+  static constexpr decltype(sizeof(0)) size =
+      sizeof(Call) < sizeof(void *) ? sizeof(void *) : sizeof(Call);
+  using store = call_store<Call, size>;
 
 public:
-  CXXDEFER_GLUE constexpr explicit hoisted_slot(unsigned char &bits) noexcept
-      : bits_(bits) {}
+  template <bool Discards, class Made>
+  CXXDEFER_GLUE void place(Made &&call) {
+    static_assert(is_same<Made, Call>::value,
+                  "cxxdefer: internal error: a defer statement's call is not "
+                  "of the type the rewriter spelled at its slot");
+    store::place(storage_, static_cast<Call &&>(call));
+  }
+  template <bool Discards, class Make>
+  CXXDEFER_GLUE void place_made(Make &make) {
+    static_assert(is_same<made_by<Make>, Call>::value,
+                  "cxxdefer: internal error: a defer statement's call is not "
+                  "of the type the rewriter spelled at its slot");
+    store::place_made(storage_, make);
+  }
+  CXXDEFER_GLUE void run() { store::finish(storage_, true); }
+  CXXDEFER_GLUE void discard() { store::finish(storage_, false); }
+
+private:
+  alignas(Call) alignas(void *) unsigned char storage_[size];
+};
+
+template <> class slot_call<void> {
+public:
+  template <bool Discards, class Made>
+  CXXDEFER_GLUE void place(Made &&call) {
+    using store = call_store<Made, call_capacity>;
+    store::place(storage_, static_cast<Made &&>(call));
+    armed_with<Discards, store>();
+  }
+  template <bool Discards, class Make>
+  CXXDEFER_GLUE void place_made(Make &make) {
+    using store = call_store<made_by<Make>, call_capacity>;
+    store::place_made(storage_, make);
+    armed_with<Discards, store>();
+  }
+  CXXDEFER_GLUE void run() { run_(storage_); }
+  CXXDEFER_GLUE void discard() { discard_(storage_); }
+
+private:
+  template <bool Discards, class Store> CXXDEFER_GLUE void armed_with() {
+    run_ = &Store::run;
+    if (Discards)
+      discard_ = &Store::discard;
+  }
+  // Set by place() and read only while the slot's bit is set: left
+  // uninitialised, as Go leaves an open-coded defer's stack slots.
+  void (*run_)(void *);
+  void (*discard_)(void *);
+  alignas(max_align) unsigned char storage_[call_capacity];
+};
+
+/// The slot of a nested defer statement, armed by it through bit \p Bit of
+/// the function's deferBits byte; its call kept in \p Store, a slot_call.
+template <unsigned Bit, slot_kind Kind, class Store = slot_call<>>
+class hoisted_slot {
+  static_assert(Bit < 8, "deferBits is one byte");
+  static constexpr unsigned char mask = static_cast<unsigned char>(1u << Bit);
+  static constexpr bool discards = Kind == slot_kind::err;
+
+public:
+  CXXDEFER_GLUE constexpr hoisted_slot(unsigned char &bits,
+                                       Store &store) noexcept
+      : bits_(bits), store_(store) {}
   hoisted_slot(const hoisted_slot &) = delete;
   hoisted_slot &operator=(const hoisted_slot &) = delete;
 
   /// Called at the defer statement, after every operand was evaluated:
   /// stores the bound call, then sets the bit.
-  template <class Call> CXXDEFER_GLUE constexpr void arm(Call call) {
+  template <class Made> CXXDEFER_GLUE constexpr void arm(Made call) {
 #if CXXDEFER_HAS_CONSTEXPR20
     if (constant_evaluation()) {
-      const_ = new const_held<Call>(static_cast<Call &&>(call));
+      const_ = new const_held<Made>(static_cast<Made &&>(call));
       bits_ |= mask;
       return;
     }
 #endif
-    call_store<Call, call_capacity>::place(storage_,
-                                           static_cast<Call &&>(call));
-    armed_with<Call>();
+    store_.template place<discards>(static_cast<Made &&>(call));
+    bits_ |= mask;
   }
   /// The same, building the call in place: `arm_made([&] { return call{...}; })`.
   template <class Make> CXXDEFER_GLUE constexpr void arm_made(Make make) {
@@ -217,8 +287,8 @@ public:
       return;
     }
 #endif
-    call_store<made_by<Make>, call_capacity>::place_made(storage_, make);
-    armed_with<made_by<Make>>();
+    store_.template place_made<discards>(make);
+    bits_ |= mask;
   }
 
   CXXDEFER_GLUE CXXDEFER_CONSTEXPR20 ~hoisted_slot() noexcept(false) {
@@ -234,14 +304,16 @@ public:
     }
 #endif
     // call_on_normal_exit(), spelled out: at -O0 a lambda here is a call.
+    // The lambdas capture the store, not the slot (see slot_call).
+    Store &store = store_;
     if (Kind == slot_kind::err) {
-      discard_(storage_);
+      store.discard();
     } else if (Kind == slot_kind::recovering &&
                __builtin_expect(panic_state<>::innermost != nullptr, 0)) {
-      auto call = [this] { run_(storage_); };
+      auto call = [&store] { store.run(); };
       call_hiding_panics(call);
     } else {
-      run_(storage_);
+      store.run();
     }
   }
 
@@ -249,44 +321,36 @@ public:
     if (!(bits_ & mask))
       return;
     bits_ &= static_cast<unsigned char>(~mask);
-    auto call = [this] { run_(storage_); };
+    Store &store = store_;
+    auto call = [&store] { store.run(); };
     call_while_panicking(call);
   }
   CXXDEFER_GLUE bool unwind(bool can_recover) {
     if (!(bits_ & mask))
       return false;
     bits_ &= static_cast<unsigned char>(~mask);
-    auto call = [this] { run_(storage_); };
+    Store &store = store_;
+    auto call = [&store] { store.run(); };
     return call_for_panic(call, can_recover);
   }
 
 private:
-  template <class Call> CXXDEFER_GLUE void armed_with() {
-    run_ = &call_store<Call, call_capacity>::run;
-    if (Kind == slot_kind::err)
-      discard_ = &call_store<Call, call_capacity>::discard;
-    bits_ |= mask;
-  }
-
   unsigned char &bits_;
-  // Set by arm() with the bit, and read only while the bit is set: left
-  // uninitialised, as Go leaves an open-coded defer's stack slots.
-  void (*run_)(void *);
-  void (*discard_)(void *);
+  Store &store_;
 #if CXXDEFER_HAS_CONSTEXPR20
   const_call *const_ = nullptr;
 #endif
-  alignas(max_align) unsigned char storage_[call_capacity];
 };
 
-template <unsigned Bit>
-using hoisted_guard = hoisted_slot<Bit, slot_kind::guard>;
-template <unsigned Bit>
-using hoisted_open_slot = hoisted_slot<Bit, slot_kind::handled>;
-template <unsigned Bit>
-using hoisted_recovering_slot = hoisted_slot<Bit, slot_kind::recovering>;
-template <unsigned Bit>
-using hoisted_err_slot = hoisted_slot<Bit, slot_kind::err>;
+template <unsigned Bit, class Store = slot_call<>>
+using hoisted_guard = hoisted_slot<Bit, slot_kind::guard, Store>;
+template <unsigned Bit, class Store = slot_call<>>
+using hoisted_open_slot = hoisted_slot<Bit, slot_kind::handled, Store>;
+template <unsigned Bit, class Store = slot_call<>>
+using hoisted_recovering_slot =
+    hoisted_slot<Bit, slot_kind::recovering, Store>;
+template <unsigned Bit, class Store = slot_call<>>
+using hoisted_err_slot = hoisted_slot<Bit, slot_kind::err, Store>;
 
 } // namespace detail
 CXXDEFER_END_NAMESPACE

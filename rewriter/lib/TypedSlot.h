@@ -1,0 +1,76 @@
+//===- TypedSlot.h - A hoisted slot that names its call's type --*- C++ -*-===//
+//
+// Part of cxxdefer: Go's defer, panic and recover for C++, through Clang.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// A defer statement nested in an `if` (or hoisted above a goto) is
+/// open-coded through a slot declared before the top-level statement that
+/// holds it (cxxdefer/slots.h). Its bound call is a
+/// `call<Caller, Kept...>`: the closure type of the caller lambda, and the
+/// type of each kept operand. Where the slot cannot name that type, the
+/// call is type-erased, and every exit calls it through a function pointer
+/// kept in the frame: at -O2 most of a conditional defer's cost.
+///
+/// Both parts can usually be named at the slot:
+///
+///   - the caller lambda is moved from the defer statement to the slot
+///     (`auto cxxdefer_c12_5 = [](auto&&... a) { g(a...); };`), and the
+///     slot names `decltype(cxxdefer_c12_5)`. The callee's name is then
+///     looked up at the slot. That finds the same function only if nothing
+///     declared between the slot and the defer statement can change what
+///     it finds: so every declaration in between must be a variable (a
+///     variable cannot hide a function that a call names: a call through a
+///     variable is a call through a value, kept as an operand, not spelled
+///     in the caller), and none at all when the callee has explicit
+///     template arguments (which may name one). A using-directive, a
+///     using-declaration, a block-scope function declaration, a local
+///     type or alias in between: the slot stays type-erased.
+///   - each kept operand's type is spelled fully qualified (SpellType.h),
+///     from the operand's written expression, exactly as the runtime's
+///     wrappers deduce it (`ref(x)` is `ref_arg<X&>` for an lvalue,
+///     `val(x)` is `value_arg<decay(X)>`...). A type that names a local
+///     class declared at or after the slot, a closure or an unnamed class,
+///     or that depends on a template parameter, cannot be named there.
+///
+/// In a template, a call that depends on the template's parameters stays
+/// type-erased: moved to the slot, its caller would be instantiated even
+/// where an `if constexpr` discards the defer statement.
+///
+/// The runtime checks the rest: arming a typed slot with a call of another
+/// type is a static_assert, never a call through the wrong type.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef CXXDEFER_LIB_TYPEDSLOT_H
+#define CXXDEFER_LIB_TYPEDSLOT_H
+
+#include "Plan.h"
+#include "Sites.h"
+#include "llvm/ADT/ArrayRef.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class Expr;
+} // namespace clang
+
+namespace cxxdefer {
+
+/// The types of the kept operands of \p Site's bound call, in the call's
+/// order, if a slot declared before top-level statement \p SlotIndex of
+/// \p F can name them and the caller's callee (see above); std::nullopt if
+/// the slot must keep the call type-erased. \p OperandExprs are the
+/// expressions behind \p Call's operands (planCall).
+std::optional<std::vector<KeptType>>
+typedSlotCall(const DeferSite &Site, const DeferFunction &F, unsigned SlotIndex,
+              const CallPlan &Call,
+              llvm::ArrayRef<const clang::Expr *> OperandExprs,
+              clang::ASTContext &Ctx);
+
+} // namespace cxxdefer
+
+#endif // CXXDEFER_LIB_TYPEDSLOT_H
