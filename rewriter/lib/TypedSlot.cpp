@@ -26,8 +26,17 @@ public:
   DeclarationsBefore(const SourceManager &SM, SourceLocation Statement)
       : SM(SM), Statement(SM.getExpansionLoc(Statement)) {}
 
-  bool AnyVariable = false;
+  /// A declaration other than a variable (a using-directive, a function,
+  /// a type...) stands between the slot and the statement.
   bool AnyOther = false;
+  /// An `if constexpr` does: it may discard the defer statement, whose
+  /// callee the slot would still use.
+  bool ConstexprIf = false;
+
+  bool VisitIfStmt(IfStmt *If) {
+    ConstexprIf |= If->isConstexpr();
+    return true;
+  }
 
   // A lambda's or block's own declarations are not in scope outside it (a
   // defer statement inside one belongs to that function, not this one).
@@ -38,9 +47,7 @@ public:
     if (!SM.isBeforeInTranslationUnit(SM.getExpansionLoc(D->getBeginLoc()),
                                       Statement))
       return true;
-    if (isa<VarDecl>(D) || isa<BindingDecl>(D))
-      AnyVariable = true;
-    else if (!isa<LabelDecl>(D))
+    if (!isa<VarDecl>(D) && !isa<BindingDecl>(D) && !isa<LabelDecl>(D))
       AnyOther = true;
     return true;
   }
@@ -85,6 +92,20 @@ private:
   bool visible(const TagDecl *Tag) const {
     if (const auto *Record = dyn_cast<CXXRecordDecl>(Tag))
       if (Record->isLambda())
+        return false;
+    // Spelled `::ns::Name`: an anonymous namespace is not spelled, so
+    // another Name could be found; a function or variable of the same name
+    // beside it (`struct stat` and `stat()`) hides it; and a member type
+    // that is not public may not be named by this function.
+    if (Tag->isInAnonymousNamespace())
+      return false;
+    for (const Decl *D = Tag; isa<RecordDecl>(D->getDeclContext());
+         D = cast<Decl>(D->getDeclContext()))
+      if (D->getAccess() != AS_public)
+        return false;
+    for (const NamedDecl *Same :
+         Tag->getDeclContext()->lookup(Tag->getDeclName()))
+      if (!isa<TagDecl>(Same))
         return false;
     if (!Tag->getParentFunctionOrMethod())
       return true;
@@ -134,8 +155,7 @@ private:
     switch (Arg.getKind()) {
     case TemplateArgument::Type:
       return namesOnlyVisibleTypes(Arg.getAsType());
-    case TemplateArgument::Integral:
-      return namesOnlyVisibleTypes(Arg.getIntegralType());
+
     case TemplateArgument::Pack:
       for (const TemplateArgument &Elem : Arg.pack_elements())
         if (!namesOnlyVisibleArgument(Elem))
@@ -144,8 +164,9 @@ private:
     case TemplateArgument::Template:
       return true;
     default:
-      // A declaration, a null pointer, a structural value: their spelling
-      // is not worth the risk.
+      // A value (an integer, a declaration, a null pointer): Clang spells
+      // it as a literal or an unqualified name, not always one that means
+      // the same at the slot.
       return false;
     }
   }
@@ -197,20 +218,55 @@ std::optional<KeptType> keptType(const OperandPlan &Op, const Expr *E,
   return std::nullopt;
 }
 
-/// Whether the callee of \p Call is written with template arguments
-/// (`g<N>(x)`, `o.f<T>()`), which may name a local. Unsure: true.
-bool hasExplicitTemplateArguments(const Expr *Call) {
+/// Whether \p Qualifier, written before the callee's name, means the same
+/// anywhere in the function: namespaces and classes named without
+/// template arguments. `decltype(x)::`, `Tmpl<sizeof(x)>::`, `T<__LINE__>::`
+/// depend on where they are written.
+bool isPlainQualifier(const NestedNameSpecifier *Qualifier) {
+  for (; Qualifier; Qualifier = Qualifier->getPrefix()) {
+    switch (Qualifier->getKind()) {
+    case NestedNameSpecifier::Namespace:
+    case NestedNameSpecifier::NamespaceAlias:
+    case NestedNameSpecifier::Global:
+      continue;
+    case NestedNameSpecifier::TypeSpec: {
+      const Type *T = Qualifier->getAsType();
+      if (const auto *Elaborated = dyn_cast<ElaboratedType>(T))
+        T = Elaborated->getNamedType().getTypePtr();
+      if (isa<RecordType>(T) || isa<EnumType>(T) || isa<TypedefType>(T))
+        continue;
+      return false;
+    }
+    default:
+      return false;
+    }
+  }
+  return true;
+}
+
+/// Whether the callee of \p Call, which the caller lambda spells again,
+/// means the same at the slot as at the defer statement: a name, maybe
+/// qualified by namespaces and classes, without template arguments (which
+/// may name a local, or hold `__LINE__`). A call through a value or an
+/// operator spells no name. Unsure: false.
+bool isPlainCallee(const Expr *Call) {
   const auto *C = dyn_cast<CallExpr>(Call->IgnoreImplicit());
   if (!C || !C->getCallee())
+    return false;
+  if (isa<CXXOperatorCallExpr>(C))
     return true;
   const Expr *Callee = C->getCallee()->IgnoreParenImpCasts();
   if (const auto *Ref = dyn_cast<DeclRefExpr>(Callee))
-    return Ref->hasExplicitTemplateArgs();
+    return !Ref->hasExplicitTemplateArgs() &&
+           (isa<VarDecl>(Ref->getDecl()) ||
+            isPlainQualifier(Ref->getQualifier()));
   if (const auto *Member = dyn_cast<MemberExpr>(Callee))
-    return Member->hasExplicitTemplateArgs();
+    return !Member->hasExplicitTemplateArgs() &&
+           isPlainQualifier(Member->getQualifier());
   if (const auto *Overloads = dyn_cast<OverloadExpr>(Callee))
-    return Overloads->hasExplicitTemplateArgs();
-  return true;
+    return !Overloads->hasExplicitTemplateArgs() &&
+           isPlainQualifier(Overloads->getQualifier());
+  return false;
 }
 
 } // namespace
@@ -232,8 +288,7 @@ typedSlotCall(const DeferSite &Site, const DeferFunction &F, unsigned SlotIndex,
                              Site.Marker->getBeginLoc());
   for (unsigned I = SlotIndex; I <= Site.TopLevelIndex; ++I)
     Between.TraverseStmt(const_cast<Stmt *>(F.Body->body_begin()[I]));
-  if (Between.AnyOther ||
-      (Between.AnyVariable && hasExplicitTemplateArguments(Site.Call)))
+  if (Between.AnyOther || Between.ConstexprIf || !isPlainCallee(Site.Call))
     return std::nullopt;
 
   SlotScope Scope(F, SlotIndex, Ctx);
@@ -249,18 +304,20 @@ typedSlotCall(const DeferSite &Site, const DeferFunction &F, unsigned SlotIndex,
       return std::nullopt;
     Types.push_back({false, std::move(*This)});
   }
-  // In the order the bound call holds them: written operands, then the
-  // default arguments (Print.cpp, printSite).
-  for (bool Defaults : {false, true})
-    for (size_t I = 0; I < Call.Operands.size(); ++I) {
-      const OperandPlan &Op = Call.Operands[I];
-      if (Op.isDefaultArgument() != Defaults || Op.How == Keep::Spelled)
-        continue;
-      std::optional<KeptType> Type = keptType(Op, OperandExprs[I], Scope, Ctx);
-      if (!Type)
-        return std::nullopt;
-      Types.push_back(std::move(*Type));
-    }
+  // A default argument's type is the compilers' business
+  // (`__builtin_LINE()` is unsigned for Clang, int for GCC).
+  for (const OperandPlan &Op : Call.Operands)
+    if (Op.isDefaultArgument())
+      return std::nullopt;
+  for (size_t I = 0; I < Call.Operands.size(); ++I) {
+    const OperandPlan &Op = Call.Operands[I];
+    if (Op.How == Keep::Spelled)
+      continue;
+    std::optional<KeptType> Type = keptType(Op, OperandExprs[I], Scope, Ctx);
+    if (!Type)
+      return std::nullopt;
+    Types.push_back(std::move(*Type));
+  }
   return Types;
 }
 

@@ -18,21 +18,31 @@
 ///   - the caller lambda is moved from the defer statement to the slot
 ///     (`auto cxxdefer_c12_5 = [](auto&&... a) { g(a...); };`), and the
 ///     slot names `decltype(cxxdefer_c12_5)`. The callee's name is then
-///     looked up at the slot. That finds the same function only if nothing
-///     declared between the slot and the defer statement can change what
-///     it finds: so every declaration in between must be a variable (a
-///     variable cannot hide a function that a call names: a call through a
-///     variable is a call through a value, kept as an operand, not spelled
-///     in the caller), and none at all when the callee has explicit
-///     template arguments (which may name one). A using-directive, a
-///     using-declaration, a block-scope function declaration, a local
-///     type or alias in between: the slot stays type-erased.
+///     looked up at the slot, and the text the caller spells is read
+///     there. That means the same only if the callee is written plainly -
+///     a name, qualified at most by namespaces and by classes without
+///     template arguments (no `g<N>`, `decltype(x)::g`, `T<__LINE__>::g`,
+///     which may name a local or the line) - and if nothing declared
+///     between the slot and the defer statement can change what the name
+///     finds: every declaration in between must be a variable (a variable
+///     cannot hide a function that a call names: a call through a variable
+///     is a call through a value, kept as an operand, not spelled in the
+///     caller). A using-directive, a using-declaration, a block-scope
+///     function declaration, a local type or alias in between: the slot
+///     stays type-erased. So does one with an `if constexpr` in between,
+///     which may discard the defer statement while the slot would still
+///     use its callee.
 ///   - each kept operand's type is spelled fully qualified (SpellType.h),
-///     from the operand's written expression, exactly as the runtime's
-///     wrappers deduce it (`ref(x)` is `ref_arg<X&>` for an lvalue,
-///     `val(x)` is `value_arg<decay(X)>`...). A type that names a local
-///     class declared at or after the slot, a closure or an unnamed class,
-///     or that depends on a template parameter, cannot be named there.
+///     canonical, from the operand's written expression, exactly as the
+///     runtime's wrappers deduce it (`ref(x)` is `ref_arg<X&>` for an
+///     lvalue, `val(x)` is `value_arg<decay(X)>`...). Only what means the
+///     same at the slot is spelled: no closure or unnamed class, no local
+///     class declared after the slot or in a nested block, no class in an
+///     anonymous namespace or hidden by a function of its name (`struct
+///     stat`), no member type that is not public, no template argument
+///     that is a value, nothing that depends on a template parameter; and
+///     no default argument (its type is the compiler's: `__builtin_LINE()`
+///     is `unsigned` for Clang, `int` for GCC).
 ///
 /// In a template, a call that depends on the template's parameters stays
 /// type-erased: moved to the slot, its caller would be instantiated even

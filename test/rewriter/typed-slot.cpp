@@ -71,10 +71,11 @@ static void operandKinds(bool C) {
 static void moreKinds(bool C) {
   (void)C;
   Bits B{9};
-  // CHECK: ::cxxdefer::detail::slot_call<::cxxdefer::detail::call<decltype(cxxdefer_c[[#@LINE+6]]_5), ::cxxdefer::detail::value_arg<unsigned int>>>
-  // CHECK-SAME: ::cxxdefer::detail::slot_call<::cxxdefer::detail::call<decltype(cxxdefer_c[[#@LINE+6]]_5), ::cxxdefer::detail::value_arg<::Color>>>
-  // CHECK-SAME: ::cxxdefer::detail::slot_call<::cxxdefer::detail::call<decltype(cxxdefer_c[[#@LINE+6]]_5), ::cxxdefer::detail::value_arg<::Text>>>
-  // CHECK-SAME: ::cxxdefer::detail::slot_call<::cxxdefer::detail::call<decltype(cxxdefer_c[[#@LINE+6]]_5), ::cxxdefer::detail::value_arg<int>, ::cxxdefer::detail::value_arg<int>>>
+  // CHECK: ::cxxdefer::detail::slot_call<::cxxdefer::detail::call<decltype(cxxdefer_c[[#@LINE+7]]_5), ::cxxdefer::detail::value_arg<unsigned int>>>
+  // CHECK-SAME: ::cxxdefer::detail::slot_call<::cxxdefer::detail::call<decltype(cxxdefer_c[[#@LINE+7]]_5), ::cxxdefer::detail::value_arg<::Color>>>
+  // CHECK-SAME: ::cxxdefer::detail::slot_call<::cxxdefer::detail::call<decltype(cxxdefer_c[[#@LINE+7]]_5), ::cxxdefer::detail::value_arg<::Text>>>
+  // A default argument evaluated now: its type is the compiler's.
+  // CHECK-SAME: ::cxxdefer::detail::slot_call<> cxxdefer_s[[#@LINE+6]]_5;
   // CHECK-SAME: ::cxxdefer::detail::slot_call<::cxxdefer::detail::call<decltype(cxxdefer_c[[#@LINE+6]]_5), ::cxxdefer::detail::value_arg<int *>>>
   if (int *P = &Counter) {
     __defer(show("bit-field", B.Low));
@@ -140,6 +141,75 @@ static void erased(bool C) {
 }
 static void declaredLater(int V) { std::printf("declared later %d\n", V); }
 
+struct First {
+  static void show() { std::printf("First::show\n"); }
+};
+struct Second {
+  static void show() { std::printf("Second::show\n"); }
+};
+template <int Line> static void sameLine(int Written) {
+  std::printf("line %s\n", Line == Written ? "kept" : "moved");
+}
+struct Stat {
+  int N;
+};
+int Stat(const char *, struct Stat *);
+static void showStat(struct Stat *S) { std::printf("stat %d\n", S->N); }
+class Holder {
+  struct Private {
+    int N;
+  };
+
+public:
+  static Private get() { return {6}; }
+};
+namespace {
+struct Anonymous {
+  int N;
+};
+} // namespace
+template <class T, int I> struct Tagged {
+  int N;
+};
+
+// Names the callee's text or a type would mean something else at the slot,
+// or nothing at all.
+// CHECK-LABEL: {{^}}static void erasedMore(
+static void erasedMore(bool C) {
+  First W;
+  (void)W;
+  struct Stat St{5};
+  auto Hidden = Holder::get();
+  // CHECK: ::cxxdefer::detail::slot_call<> cxxdefer_s[[#@LINE+8]]_5;
+  // CHECK-SAME: ::cxxdefer::detail::slot_call<> cxxdefer_s[[#@LINE+8]]_5;
+  // CHECK-SAME: ::cxxdefer::detail::slot_call<> cxxdefer_s[[#@LINE+8]]_5;
+  // CHECK-SAME: ::cxxdefer::detail::slot_call<> cxxdefer_s[[#@LINE+8]]_5;
+  // CHECK-SAME: ::cxxdefer::detail::slot_call<> cxxdefer_s[[#@LINE+8]]_5;
+  // CHECK-SAME: ::cxxdefer::detail::slot_call<> cxxdefer_s[[#@LINE+8]]_5;
+  if (C) {
+    Second W;
+    __defer(decltype(W)::show());
+    __defer(sameLine<__LINE__>(__LINE__));
+    __defer(showStat(&St));
+    __defer(showAny(Hidden));
+    __defer(showAny(Anonymous{7}));
+    __defer(showAny(Tagged<int, 1>{8}));
+  }
+  std::printf("erasedMore returns\n");
+}
+
+#if __cplusplus >= 201703L
+void neverDefined();
+
+// A discarded statement's callee is never used.
+template <class T> static void discarded(T) {
+  // CHECK: ::cxxdefer::detail::slot_call<> cxxdefer_s[[#@LINE+2]]_5;
+  if constexpr (sizeof(T) == 100) {
+    __defer(neverDefined());
+  }
+}
+#endif
+
 // In a template, a call that does not depend on the template's parameters
 // is typed; one that does stays type-erased.
 // CHECK-LABEL: {{^}}template <class T> static void inTemplate(
@@ -159,6 +229,10 @@ int main() {
   moreKinds(true);
   Account{}.close(true);
   erased(true);
+  erasedMore(true);
+#if __cplusplus >= 201703L
+  discarded(1);
+#endif
   inTemplate(5, true);
   inTemplate(static_cast<short>(6), true);
   return 0;
@@ -187,6 +261,13 @@ int main() {
 // EXEC-NEXT: any 3
 // EXEC-NEXT: declared later 2
 // EXEC-NEXT: other::g(int)
+// EXEC-NEXT: erasedMore returns
+// EXEC-NEXT: any 8
+// EXEC-NEXT: any 7
+// EXEC-NEXT: any 6
+// EXEC-NEXT: stat 5
+// EXEC-NEXT: line kept
+// EXEC-NEXT: Second::show
 // EXEC-NEXT: value 5
 // EXEC-NEXT: size 4
 // EXEC-NEXT: value 6
