@@ -355,21 +355,31 @@ std::string FunctionPrinter::table(const CallPlan &Call) const {
   return Out + ">";
 }
 
-/// The opening of an operand's wrapper, and its closing.
-static std::pair<std::string, std::string> wrapper(const OperandPlan &Op) {
+/// The opening of an operand's wrapper, and its closing. Under C++17 a kept
+/// reference or value is built by class template argument deduction, with
+/// no function call between (cxxdefer/operands.h).
+static std::pair<std::string, std::string> wrapper(const OperandPlan &Op,
+                                                   bool Cxx17) {
   assert((!Op.Type.empty() || Op.How == Keep::Reference ||
           Op.How == Keep::Value || Op.How == Keep::Arrow) &&
          "a converted operand without its type");
   switch (Op.How) {
   case Keep::Reference:
+    if (Cxx17)
+      return {std::string(abi::RefArg) + "{", "}"};
     return {std::string(abi::Ref) + "(", ")"};
   case Keep::Value:
+    if (Cxx17)
+      return {std::string(abi::ValueArg) + "{", "}"};
     return {std::string(abi::Val) + "(", ")"};
   case Keep::Conversion:
     return {std::string(abi::As) + "<" + Op.Type + ">(", ")"};
   case Keep::InPlace:
     return {std::string(abi::ValueArg) + "<" + Op.Type + ">{", "}"};
   case Keep::BitField:
+    if (Cxx17)
+      return {std::string(abi::ValueArg) + "{static_cast<" + Op.Type + ">(",
+              ")}"};
     return {std::string(abi::Val) + "(static_cast<" + Op.Type + ">(", "))"};
   case Keep::Arrow:
     return {std::string(abi::Arrow) + "(", ")"};
@@ -442,10 +452,14 @@ void FunctionPrinter::printSite(const SitePlan &Site) {
       Open = std::string(abi::Bind) + "(" + Caller;
     }
   }
-  if (Call.Shape == CallShape::ImplicitThisMember)
-    Open += Table ? ", [&]() -> decltype(auto) { return (" +
-                        std::string(abi::Val) + "(this)); }"
-                  : ", " + std::string(abi::Val) + "(this)";
+  if (Call.Shape == CallShape::ImplicitThisMember) {
+    OperandPlan This;
+    This.How = Keep::Value;
+    auto [Before, After] = wrapper(This, F.Cxx17);
+    Open += Table ? ", [&]() -> decltype(auto) { return (" + Before + "this" +
+                        After + "); }"
+                  : ", " + Before + "this" + After;
+  }
 
   // The statement becomes glue text around the user's operand texts, which
   // stay in place, in order: Glue[i] replaces what lies before Kept[i].
@@ -455,7 +469,7 @@ void FunctionPrinter::printSite(const SitePlan &Site) {
   std::string Tail;
   for (const OperandPlan &Op : Call.Operands) {
     if (Op.isDefaultArgument()) {
-      auto [Before, After] = wrapper(Op);
+      auto [Before, After] = wrapper(Op, F.Cxx17);
       Tail += ", " + Before + Op.DefaultArgument + After;
       continue;
     }
@@ -465,7 +479,7 @@ void FunctionPrinter::printSite(const SitePlan &Site) {
       // already kept.
       std::string Before, After;
       if (!Op.PerInstantiation)
-        std::tie(Before, After) = wrapper(Op);
+        std::tie(Before, After) = wrapper(Op, F.Cxx17);
       Glue.push_back(Pending + ", [&]() -> decltype(auto) { return (" + Before);
       Kept.push_back(&Op.Text);
       Pending = After + "); }";
@@ -475,14 +489,14 @@ void FunctionPrinter::printSite(const SitePlan &Site) {
       continue; // its text moved into the caller
     if (Op.How == Keep::InitializerList) {
       for (const OperandPlan &Elem : Op.Elements) {
-        auto [Before, After] = wrapper(Elem);
+        auto [Before, After] = wrapper(Elem, F.Cxx17);
         Glue.push_back(Pending + ", " + Before);
         Kept.push_back(&Elem.Text);
         Pending = After;
       }
       continue;
     }
-    auto [Before, After] = wrapper(Op);
+    auto [Before, After] = wrapper(Op, F.Cxx17);
     Glue.push_back(Pending + ", " + Before);
     Kept.push_back(&Op.Text);
     Pending = After;

@@ -32,16 +32,16 @@
 // 1. Names __result: the recovering call sees 5 and adds 1.
 // CHECK: {{^}}static int named() { (void)::cxxdefer::detail::abi_check<4>{}; int cxxdefer_result{}; {
 static int named() {
-  // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::val([&] {{[{]$}}
+  // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::value_arg{[&] {{[{]$}}
   __defer([&] {
     show("named recovers", __recover());
     // CHECK: {{^}}    traceInt("named sees __result", cxxdefer_result);
     traceInt("named sees __result", __result);
     // CHECK: {{^}}    cxxdefer_result += 1;
     __result += 1;
-    // CHECK: {{^}}  })}}; try {
+    // CHECK: {{^}}  }}}}; try {
   }());
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)panicWith({{.*}}); }, ::cxxdefer::detail::val(1)}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)panicWith({{.*}}); }, ::cxxdefer::detail::value_arg{1}}}; try {
   __defer(panicWith(1));
   // CHECK: {{^}}  { cxxdefer_result = 5; goto cxxdefer_return; }
   return 5;
@@ -51,9 +51,9 @@ static int named() {
 // 2. Never names __result: the rewriter names it.
 // CHECK: {{^}}static int unnamed() { int cxxdefer_result{}; {
 static int unnamed() {
-  // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D3:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::val([] { show("unnamed recovers", __recover()); })}}; try {
+  // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D3:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::value_arg{[] { show("unnamed recovers", __recover()); }}}}; try {
   __defer([] { show("unnamed recovers", __recover()); }());
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D4:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)panicWith({{.*}}); }, ::cxxdefer::detail::val(2)}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D4:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)panicWith({{.*}}); }, ::cxxdefer::detail::value_arg{2}}}; try {
   __defer(panicWith(2));
   // CHECK: {{^}}  { cxxdefer_result = 5; goto cxxdefer_return; }
   return 5;
@@ -66,9 +66,9 @@ static int unnamed() {
 // it and returns a value-initialised std::string.
 // CHECK: {{^}}static std::string unnamedString() { ::cxxdefer::detail::returned<::std::string> cxxdefer_returned; {{[{]$}}
 static std::string unnamedString() {
-  // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D5:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::val([] { show("unnamedString recovers", __recover()); })}}; try {
+  // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D5:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::value_arg{[] { show("unnamedString recovers", __recover()); }}}}; try {
   __defer([] { show("unnamedString recovers", __recover()); }());
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D6:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)panicWith({{.*}}); }, ::cxxdefer::detail::val(3)}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D6:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)panicWith({{.*}}); }, ::cxxdefer::detail::value_arg{3}}}; try {
   __defer(panicWith(3));
   // CHECK: {{^}}  CXXDEFER_RETURN_TRACKED(cxxdefer_returned, "returned"){{$}}
   return "returned";

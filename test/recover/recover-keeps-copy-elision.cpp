@@ -32,7 +32,7 @@ static void mayThrow(int N) {
 // which builds the value-initialised Pinned in place.
 // CHECK: {{^}}static Pinned make(int N) { (void)::cxxdefer::detail::abi_check<4>{}; {{[{]$}}
 static Pinned make(int N) {
-  // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::val([] { show("make's deferred call", __recover()); })}}; try {
+  // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::value_arg{[] { show("make's deferred call", __recover()); }}}}; try {
   __defer([] { show("make's deferred call", __recover()); }());
   mayThrow(N);
   // CHECK: {{^}}  return Pinned(N);

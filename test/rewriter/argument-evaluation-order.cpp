@@ -35,10 +35,10 @@ static Printer &printer(const char *What) {
 // CHECK: {{^}}int main() { (void)::cxxdefer::detail::abi_check<4>{}; int cxxdefer_result{}; {
 int main() {
   // The callee value first, then the arguments, in one braced list.
-  // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::val(callee("i1")), ::cxxdefer::detail::val(traced("i2", 1)), ::cxxdefer::detail::val(traced("i3", 2)), ::cxxdefer::detail::val(traced("i4", 3))}}; try {
+  // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::value_arg{callee("i1")}, ::cxxdefer::detail::value_arg{traced("i2", 1)}, ::cxxdefer::detail::value_arg{traced("i3", 2)}, ::cxxdefer::detail::value_arg{traced("i4", 3)}}}; try {
   __defer(callee("i1")(traced("i2", 1), traced("i3", 2), traced("i4", 3)));
   // The object, then the arguments.
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_o, auto&&... cxxdefer_a) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).show({{.*}}); }, ::cxxdefer::detail::ref(printer("i5")), ::cxxdefer::detail::val(traced("i6", 4)), ::cxxdefer::detail::val(traced("i7", 5))}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_o, auto&&... cxxdefer_a) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).show({{.*}}); }, ::cxxdefer::detail::ref_arg{printer("i5")}, ::cxxdefer::detail::value_arg{traced("i6", 4)}, ::cxxdefer::detail::value_arg{traced("i7", 5)}}}; try {
   __defer(printer("i5").show(traced("i6", 4), traced("i7", 5)));
   trace("body");
   return 0;

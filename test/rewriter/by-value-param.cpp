@@ -20,11 +20,11 @@ static void run() {
   int N = 1;
   Box B{10};
   Tracked T("t");
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)showInt({{.*}}); }, ::cxxdefer::detail::val(N)}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)showInt({{.*}}); }, ::cxxdefer::detail::value_arg{N}}}; try {
   __defer(showInt(N));
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)showBox({{.*}}); }, ::cxxdefer::detail::val(B)}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)showBox({{.*}}); }, ::cxxdefer::detail::value_arg{B}}}; try {
   __defer(showBox(B));
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D3:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)showTracked({{.*}}); }, ::cxxdefer::detail::val(T)}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D3:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)showTracked({{.*}}); }, ::cxxdefer::detail::value_arg{T}}}; try {
   __defer(showTracked(T));
   trace("after defer statements");
   N = 2;

@@ -20,13 +20,13 @@ static void run() {
   Adder A{1};
   int N = 10;
   // The object is the callee value, bound by reference.
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::ref(A), ::cxxdefer::detail::val(N)}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::ref_arg{A}, ::cxxdefer::detail::value_arg{N}}}; try {
   __defer(A(N));
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::val(Adder{1000}), ::cxxdefer::detail::val(N)}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::value_arg{Adder{1000}}, ::cxxdefer::detail::value_arg{N}}}; try {
   __defer(Adder{1000}(N));
   std::function<void(int)> F = [](int M) { traceInt("function", M); };
   // What a std::function calls is not known: it may reach __recover().
-  // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D3:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::ref(F), ::cxxdefer::detail::val(N)}}; try {
+  // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D3:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::ref_arg{F}, ::cxxdefer::detail::value_arg{N}}}; try {
   __defer(F(N));
   A.Base = 100;
   N = 20;

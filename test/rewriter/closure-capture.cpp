@@ -11,11 +11,11 @@
 
 static void run() {
   int N = 1;
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::val([&] { traceInt("by reference", N); })}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::value_arg{[&] { traceInt("by reference", N); }}}}; try {
   __defer([&] { traceInt("by reference", N); }());
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::val([N] { traceInt("by copy", N); })}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::value_arg{[N] { traceInt("by copy", N); }}}}; try {
   __defer([N] { traceInt("by copy", N); }());
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D3:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::val([&](int M) { traceInt("argument", M); }), ::cxxdefer::detail::val(N)}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D3:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::value_arg{[&](int M) { traceInt("argument", M); }}, ::cxxdefer::detail::value_arg{N}}}; try {
   __defer([&](int M) { traceInt("argument", M); }(N));
   N = 2;
   traceInt("body", N);

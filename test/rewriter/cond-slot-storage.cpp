@@ -27,7 +27,7 @@ static void large(Big B, const Tracked &T) { std::printf("large %d %s\n", B.Id, 
 
 static void run(int Mode) {
   if (Mode > 0) {
-    // CHECK: cxxdefer_d[[@LINE+1]]_5.arm({{.*}}val(Tracked("inline"))});
+    // CHECK: cxxdefer_d[[@LINE+1]]_5.arm({{.*}}value_arg{Tracked("inline")}});
     __defer(small(Tracked("inline")));
   }
   if (Mode > 1) {

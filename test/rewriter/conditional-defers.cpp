@@ -28,17 +28,17 @@ static void printList(const char *What) {
 
 // CHECK: static void conditionalDefers(int N, bool Throw) { (void)::cxxdefer::detail::abi_check<4>{}; unsigned char cxxdefer_bits_[[#FN:@LINE+1]]_50 = 0;
 static void conditionalDefers(int N, bool Throw) {
-  // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)doAppend({{.*}}); }, ::cxxdefer::detail::val(1)}}; try {
+  // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)doAppend({{.*}}); }, ::cxxdefer::detail::value_arg{1}}}; try {
   __defer(doAppend(1));
   // CHECK: auto cxxdefer_c[[#D2:@LINE+3]]_5 = [](auto&&... cxxdefer_a) { (void)doAppend({{.*}}); }; ::cxxdefer::detail::slot_call<::cxxdefer::detail::call<decltype(cxxdefer_c[[#@LINE+3]]_5), ::cxxdefer::detail::value_arg<int>>> cxxdefer_s[[#@LINE+3]]_5; ::cxxdefer::detail::hoisted_recovering_slot<0, decltype(cxxdefer_s[[#@LINE+3]]_5)> cxxdefer_d[[#@LINE+3]]_5(cxxdefer_bits_[[#FN]]_50, cxxdefer_s[[#@LINE+3]]_5); try { auto cxxdefer_c[[#D3:@LINE+6]]_7 = [](auto&&... cxxdefer_a) { (void)doAppend({{.*}}); }; ::cxxdefer::detail::slot_call<::cxxdefer::detail::call<decltype(cxxdefer_c[[#@LINE+6]]_7), ::cxxdefer::detail::value_arg<int>>> cxxdefer_s[[#@LINE+6]]_7; ::cxxdefer::detail::hoisted_recovering_slot<1, decltype(cxxdefer_s[[#@LINE+6]]_7)> cxxdefer_d[[#@LINE+6]]_7(cxxdefer_bits_[[#FN]]_50, cxxdefer_s[[#@LINE+6]]_7); try { auto cxxdefer_c[[#D4:@LINE+9]]_7 = [](auto&&... cxxdefer_a) { (void)doAppend({{.*}}); }; ::cxxdefer::detail::slot_call<::cxxdefer::detail::call<decltype(cxxdefer_c[[#@LINE+9]]_7), ::cxxdefer::detail::value_arg<int>>> cxxdefer_s[[#@LINE+9]]_7; ::cxxdefer::detail::hoisted_recovering_slot<2, decltype(cxxdefer_s[[#@LINE+9]]_7)> cxxdefer_d[[#@LINE+9]]_7(cxxdefer_bits_[[#FN]]_50, cxxdefer_s[[#@LINE+9]]_7); try { if (N > 5) {
-  // CHECK: {{^}}    cxxdefer_d[[#D2]]_5.arm(::cxxdefer::detail::call{cxxdefer_c[[#D2]]_5, ::cxxdefer::detail::val(2)});
+  // CHECK: {{^}}    cxxdefer_d[[#D2]]_5.arm(::cxxdefer::detail::call{cxxdefer_c[[#D2]]_5, ::cxxdefer::detail::value_arg{2}});
   if (N > 5) {
     __defer(doAppend(2));
     if (N > 8) {
-      // CHECK: {{^}}      cxxdefer_d[[#D3]]_7.arm(::cxxdefer::detail::call{cxxdefer_c[[#D3]]_7, ::cxxdefer::detail::val(3)});
+      // CHECK: {{^}}      cxxdefer_d[[#D3]]_7.arm(::cxxdefer::detail::call{cxxdefer_c[[#D3]]_7, ::cxxdefer::detail::value_arg{3}});
       __defer(doAppend(3));
     } else {
-      // CHECK: {{^}}      cxxdefer_d[[#D4]]_7.arm(::cxxdefer::detail::call{cxxdefer_c[[#D4]]_7, ::cxxdefer::detail::val(4)});
+      // CHECK: {{^}}      cxxdefer_d[[#D4]]_7.arm(::cxxdefer::detail::call{cxxdefer_c[[#D4]]_7, ::cxxdefer::detail::value_arg{4}});
       __defer(doAppend(4));
     }
   }

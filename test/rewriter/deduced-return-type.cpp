@@ -14,7 +14,7 @@
 // The declarations and return statements stay as written.
 // CHECK: {{^}}static auto twice(int N) { (void)::cxxdefer::detail::abi_check<4>{};
 static auto twice(int N) {
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("deferred in twice", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::val(N)}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("deferred in twice", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::value_arg{N}}}; try {
   __defer(traceInt("deferred in twice", N));
   // CHECK: {{^}}  return N * 2;
   return N * 2;
@@ -23,7 +23,7 @@ static auto twice(int N) {
 
 // CHECK: {{^}}static decltype(auto) pick(int &R) {{[{]$}}
 static decltype(auto) pick(int &R) {
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("deferred in pick", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::val(R)}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("deferred in pick", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::value_arg{R}}}; try {
   __defer(traceInt("deferred in pick", R));
   // CHECK: {{^}}  return (R);
   return (R);
@@ -41,7 +41,7 @@ int main() {
   traceInt("x", X);
   // CHECK: {{^}}  auto L = [](int N) -> auto {{[{]$}}
   auto L = [](int N) -> auto {
-    // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D3:@LINE+1]]_5{::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("deferred in lambda", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::val(N)}}; try {
+    // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D3:@LINE+1]]_5{::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("deferred in lambda", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::value_arg{N}}}; try {
     __defer(traceInt("deferred in lambda", N));
     // CHECK: {{^}}    return N + 1;
     return N + 1;

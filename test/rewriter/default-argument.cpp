@@ -20,7 +20,7 @@ static int next() {
 static void withDefault(int A, int B = next()) { std::printf("withDefault %d %d\n", A, B); }
 
 int main() {
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)withDefault({{.*}}); }, ::cxxdefer::detail::val(1), ::cxxdefer::detail::val(::next())}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)withDefault({{.*}}); }, ::cxxdefer::detail::value_arg{1}, ::cxxdefer::detail::value_arg{::next()}}}; try {
   __defer(withDefault(1));
   Counter = 100;
   traceInt("counter", Counter);

@@ -16,12 +16,12 @@ static void run() {
   // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[]() { (void)trace("outer first"); }}}; try {
   __defer(trace("outer first"));
   // The closure is kept by value, with its own slot and handler inside.
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::val([&] {{[{]$}}
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::value_arg{[&] {{[{]$}}
   __defer([&] {
     // CHECK: {{^}}    ::cxxdefer::detail::open_slot cxxdefer_d[[#D3:@LINE+1]]_5{::cxxdefer::detail::call{[]() { (void)trace("closure deferred"); }}}; try {
     __defer(trace("closure deferred"));
     trace("closure body");
-    // CHECK: {{^}}  } catch (...) { cxxdefer_d[[#D3]]_5.unwind(); ::cxxdefer::detail::rethrow(); } })}}; try {
+    // CHECK: {{^}}  } catch (...) { cxxdefer_d[[#D3]]_5.unwind(); ::cxxdefer::detail::rethrow(); } }}}}; try {
   }());
   trace("run body");
 }

@@ -29,7 +29,7 @@ static void run() {
   // from __recover(): recovering slots.
   // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)byValue({{.*}}); }, ::cxxdefer::detail::as<::Base>(D)}}; try {
   __defer(byValue(D));
-  // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)byRef({{.*}}); }, ::cxxdefer::detail::ref(D)}}; try {
+  // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)byRef({{.*}}); }, ::cxxdefer::detail::ref_arg{D}}}; try {
   __defer(byRef(D));
   D.Value = 2;
   trace("body");

@@ -17,7 +17,7 @@ struct Widget : Base {
     // A destructor is noexcept, but the deferred call may still throw (and
     // terminate): the handler rethrows through the runtime, which GCC does
     // not warn about (gcc-wterminate-noexcept.cpp).
-    // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_5{::cxxdefer::detail::call{[](auto&& cxxdefer_o) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).use("deferred in destructor"); }, ::cxxdefer::detail::ref(Member)}}; try {
+    // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_5{::cxxdefer::detail::call{[](auto&& cxxdefer_o) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).use("deferred in destructor"); }, ::cxxdefer::detail::ref_arg{Member}}}; try {
     __defer(Member.use("deferred in destructor"));
     trace("destructor body");
   }

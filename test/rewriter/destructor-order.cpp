@@ -11,14 +11,14 @@
 
 static void run() {
   Tracked Before("before");
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_o) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).use("deferred 1"); }, ::cxxdefer::detail::ref(Before)}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_o) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).use("deferred 1"); }, ::cxxdefer::detail::ref_arg{Before}}}; try {
   __defer(Before.use("deferred 1"));
   Tracked After("after");
   Tracked Outer("outer");
   // CHECK: auto cxxdefer_c[[#D2:@LINE+4]]_5 = [](auto&& cxxdefer_o) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).use("deferred 2"); }; ::cxxdefer::detail::slot_call<::cxxdefer::detail::call<decltype(cxxdefer_c[[#@LINE+4]]_5), ::cxxdefer::detail::ref_arg<::Tracked &>>> cxxdefer_s[[#@LINE+4]]_5; ::cxxdefer::detail::hoisted_open_slot<0, decltype(cxxdefer_s[[#@LINE+4]]_5)> cxxdefer_d[[#@LINE+4]]_5(cxxdefer_bits_{{[0-9]+}}_19, cxxdefer_s[[#@LINE+4]]_5); try { {
   {
     Tracked Inner("inner");
-    // CHECK: {{^}}    cxxdefer_d[[#D2]]_5.arm(::cxxdefer::detail::call{cxxdefer_c[[#D2]]_5, ::cxxdefer::detail::ref(Outer)});
+    // CHECK: {{^}}    cxxdefer_d[[#D2]]_5.arm(::cxxdefer::detail::call{cxxdefer_c[[#D2]]_5, ::cxxdefer::detail::ref_arg{Outer}});
     __defer(Outer.use("deferred 2"));
   }
   Tracked Late("late");

@@ -14,9 +14,9 @@ static void two(int N) { traceInt("two", N); }
 static void run() {
   void (*Fp)(int) = &one;
   // What a pointer calls is not known: it may reach __recover().
-  // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::val(Fp), ::cxxdefer::detail::val(1)}}; try {
+  // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::value_arg{Fp}, ::cxxdefer::detail::value_arg{1}}}; try {
   __defer(Fp(1));
-  // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::val((*Fp)), ::cxxdefer::detail::val(2)}}; try {
+  // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::value_arg{(*Fp)}, ::cxxdefer::detail::value_arg{2}}}; try {
   __defer((*Fp)(2));
   Fp = &two;
   Fp(3);

@@ -12,7 +12,7 @@
 static void run() {
   int I = 0;
   // REMARK: goto-backward-before-defer.cpp:[[@LINE+2]]:3: remark: open-coded defer
-  // CHECK: {{^}}  ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("deferred once, i =", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::val(I)}}; try {
+  // CHECK: {{^}}  ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("deferred once, i =", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::value_arg{I}}}; try {
   __defer(traceInt("deferred once, i =", I));
 again:
   traceInt("iteration", I);

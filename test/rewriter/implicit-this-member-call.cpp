@@ -16,11 +16,11 @@ public:
     int N = 1;
     // `this` is kept by value; the caller calls through it, so access
     // checks see the class's own member.
-    // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_5{::cxxdefer::detail::call{[](auto&& cxxdefer_o, auto&&... cxxdefer_a) { (void)cxxdefer_o->finish({{.*}}); }, ::cxxdefer::detail::val(this), ::cxxdefer::detail::val(N)}}; try {
+    // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_5{::cxxdefer::detail::call{[](auto&& cxxdefer_o, auto&&... cxxdefer_a) { (void)cxxdefer_o->finish({{.*}}); }, ::cxxdefer::detail::value_arg{this}, ::cxxdefer::detail::value_arg{N}}}; try {
     __defer(finish(N));
-    // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_5{::cxxdefer::detail::call{[](auto&& cxxdefer_o, auto&&... cxxdefer_a) { (void)cxxdefer_o->convert({{.*}}); }, ::cxxdefer::detail::val(this), ::cxxdefer::detail::val(N)}}; try {
+    // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_5{::cxxdefer::detail::call{[](auto&& cxxdefer_o, auto&&... cxxdefer_a) { (void)cxxdefer_o->convert({{.*}}); }, ::cxxdefer::detail::value_arg{this}, ::cxxdefer::detail::value_arg{N}}}; try {
     __defer(convert(N));
-    // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D3:@LINE+1]]_5{::cxxdefer::detail::call{[](auto&& cxxdefer_o, auto&&... cxxdefer_a) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o)->finish({{.*}}); }, ::cxxdefer::detail::val(this), ::cxxdefer::detail::val(3)}}; try {
+    // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D3:@LINE+1]]_5{::cxxdefer::detail::call{[](auto&& cxxdefer_o, auto&&... cxxdefer_a) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o)->finish({{.*}}); }, ::cxxdefer::detail::value_arg{this}, ::cxxdefer::detail::value_arg{3}}}; try {
     __defer(this->finish(3));
     N = 2;
     Id = 7;

@@ -12,7 +12,7 @@ int main() {
   // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[]() { (void)trace("main deferred"); }}}; try {
   __defer(trace("main deferred"));
   auto L = [](int N) {
-    // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_5{::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("lambda deferred", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::val(N)}}; try {
+    // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_5{::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("lambda deferred", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::value_arg{N}}}; try {
     __defer(traceInt("lambda deferred", N));
     traceInt("lambda body", N);
     return N * 2;

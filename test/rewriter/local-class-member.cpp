@@ -11,7 +11,7 @@ int main() {
   struct Local {
     int Id;
     void run() const {
-      // CHECK: {{^}}      ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_7{::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("local deferred", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::val(Id)}}; try {
+      // CHECK: {{^}}      ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_7{::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("local deferred", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::value_arg{Id}}}; try {
       __defer(traceInt("local deferred", Id));
       traceInt("local body", Id);
     }

@@ -16,7 +16,7 @@
 
 static void locked(Lock &L) {
   // The use, replaced by its rewritten expansion.
-  // CHECK: {{^}}  (L).lock(); ::cxxdefer::detail::open_slot cxxdefer_d[[@LINE+1]]_3{::cxxdefer::detail::call{{.*}}.unlock({{.*}}::cxxdefer::detail::ref((L))}}; try {
+  // CHECK: {{^}}  (L).lock(); ::cxxdefer::detail::open_slot cxxdefer_d[[@LINE+1]]_3{::cxxdefer::detail::call{{.*}}.unlock({{.*}}::cxxdefer::detail::ref_arg{(L)}}}; try {
   WITH_LOCK(L);
   trace("locked body");
 }
@@ -28,7 +28,7 @@ static void objectLike() {
 }
 
 static void spelledByArguments(int N) {
-  // CHECK: {{^}}  ::cxxdefer::detail::open_slot cxxdefer_d[[@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("argument", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::val(N)}}; try {
+  // CHECK: {{^}}  ::cxxdefer::detail::open_slot cxxdefer_d[[@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("argument", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::value_arg{N}}}; try {
   DEFER_CALL(traceInt, "argument", N);
   N = 100;
   traceInt("arguments body", N);
@@ -42,7 +42,7 @@ static void twice() {
 
 static void nestedBlock(bool Lock1, Lock &L) {
   // CHECK: auto cxxdefer_c[[@LINE+3]]_5 = {{.*}}.unlock({{.*}}; ::cxxdefer::detail::slot_call<::cxxdefer::detail::call<decltype(cxxdefer_c[[@LINE+3]]_5), ::cxxdefer::detail::ref_arg<::Lock &>>> cxxdefer_s[[@LINE+3]]_5; ::cxxdefer::detail::hoisted_open_slot<0, decltype(cxxdefer_s[[@LINE+3]]_5)> cxxdefer_d[[@LINE+3]]_5(cxxdefer_bits_{{[0-9_]+}}, cxxdefer_s[[@LINE+3]]_5); try { if (Lock1) {
-  // CHECK-NEXT: (L).lock(); cxxdefer_d[[@LINE+2]]_5.arm(::cxxdefer::detail::call{cxxdefer_c[[@LINE+2]]_5, ::cxxdefer::detail::ref((L))});
+  // CHECK-NEXT: (L).lock(); cxxdefer_d[[@LINE+2]]_5.arm(::cxxdefer::detail::call{cxxdefer_c[[@LINE+2]]_5, ::cxxdefer::detail::ref_arg{(L)}});
   if (Lock1) {
     WITH_LOCK(L);
     trace("in the block");

@@ -19,9 +19,9 @@ static void run() {
   Counter B{"b"};
   Counter *P = &A;
   // The caller forwards the kept object and arguments to the member.
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_o) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).report("dot"); }, ::cxxdefer::detail::ref(A)}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_o) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).report("dot"); }, ::cxxdefer::detail::ref_arg{A}}}; try {
   __defer(A.report("dot"));
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_o) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o)->report("arrow"); }, ::cxxdefer::detail::val(P)}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_o) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o)->report("arrow"); }, ::cxxdefer::detail::value_arg{P}}}; try {
   __defer(P->report("arrow"));
   P = &B;
   A.Count = 1;

@@ -22,9 +22,9 @@ static void run() {
   void (Obj::*Pm)(int) = &Obj::first;
   // The runtime's caller checks the member pointer at exit. What it points
   // to is not known: the call may reach __recover().
-  // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_member_pointer<false>{}, ::cxxdefer::detail::ref(A), ::cxxdefer::detail::val(Pm), ::cxxdefer::detail::val(1)}}; try {
+  // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_member_pointer<false>{}, ::cxxdefer::detail::ref_arg{A}, ::cxxdefer::detail::value_arg{Pm}, ::cxxdefer::detail::value_arg{1}}}; try {
   __defer((A.*Pm)(1));
-  // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_member_pointer<true>{}, ::cxxdefer::detail::val(P), ::cxxdefer::detail::val(Pm), ::cxxdefer::detail::val(2)}}; try {
+  // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_member_pointer<true>{}, ::cxxdefer::detail::value_arg{P}, ::cxxdefer::detail::value_arg{Pm}, ::cxxdefer::detail::value_arg{2}}}; try {
   __defer((P->*Pm)(2));
   Pm = &Obj::second;
   P = &B;
@@ -35,7 +35,7 @@ static void run() {
 static void throughNull() {
   Obj A{"a"};
   void (Obj::*Pm)(int) = nullptr;
-  // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D3:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_member_pointer<false>{}, ::cxxdefer::detail::ref(A), ::cxxdefer::detail::val(Pm), ::cxxdefer::detail::val(4)}}; try {
+  // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D3:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_member_pointer<false>{}, ::cxxdefer::detail::ref_arg{A}, ::cxxdefer::detail::value_arg{Pm}, ::cxxdefer::detail::value_arg{4}}}; try {
   __defer((A.*Pm)(4));
   trace("after the defer statement");
 }

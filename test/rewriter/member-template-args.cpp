@@ -15,9 +15,9 @@
 class Widget {
 public:
   void run() {
-    // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_5{::cxxdefer::detail::call{[](auto&& cxxdefer_o, auto&&... cxxdefer_a) { (void)cxxdefer_o->template convert<int>({{.*}}); }, ::cxxdefer::detail::val(this), ::cxxdefer::detail::val(1)}}; try {
+    // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_5{::cxxdefer::detail::call{[](auto&& cxxdefer_o, auto&&... cxxdefer_a) { (void)cxxdefer_o->template convert<int>({{.*}}); }, ::cxxdefer::detail::value_arg{this}, ::cxxdefer::detail::value_arg{1}}}; try {
     __defer(convert<int>(1));
-    // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_5{::cxxdefer::detail::call{[](auto&& cxxdefer_o, auto&&... cxxdefer_a) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o)->template convert<long>({{.*}}); }, ::cxxdefer::detail::val(this), ::cxxdefer::detail::val(2)}}; try {
+    // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_5{::cxxdefer::detail::call{[](auto&& cxxdefer_o, auto&&... cxxdefer_a) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o)->template convert<long>({{.*}}); }, ::cxxdefer::detail::value_arg{this}, ::cxxdefer::detail::value_arg{2}}}; try {
     __defer(this->convert<long>(2));
     trace("member body");
   }
@@ -28,7 +28,7 @@ public:
 
 int main() {
   Widget W;
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D3:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_o, auto&&... cxxdefer_a) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).template convert<short>({{.*}}); }, ::cxxdefer::detail::ref(W), ::cxxdefer::detail::val(3)}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D3:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_o, auto&&... cxxdefer_a) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).template convert<short>({{.*}}); }, ::cxxdefer::detail::ref_arg{W}, ::cxxdefer::detail::value_arg{3}}}; try {
   __defer(W.convert<short>(3));
   W.run();
   return 0;

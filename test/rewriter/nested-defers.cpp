@@ -14,7 +14,7 @@
 
 static void twoLevels() {
   __defer(trace("outer first"));
-  // CHECK: cxxdefer_d[[@LINE+1]]_3{{.*}}::cxxdefer::detail::val([&] {
+  // CHECK: cxxdefer_d[[@LINE+1]]_3{{.*}}::cxxdefer::detail::value_arg{[&] {
   __defer([&] {
     // CHECK: cxxdefer_d[[@LINE+1]]_5{{.*}}trace({{.*}}; try {
     __defer(trace("closure deferred"));

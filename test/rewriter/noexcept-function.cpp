@@ -11,7 +11,7 @@ static int run(int N) noexcept {
   // The deferred call may throw (and then terminate, as any exception
   // leaving a noexcept function): an open slot whose handler rethrows
   // through the runtime, which GCC does not warn about.
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("deferred", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::val(N)}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("deferred", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::value_arg{N}}}; try {
   __defer(traceInt("deferred", N));
   traceInt("body", N);
   return N + 1;

@@ -19,7 +19,7 @@ static void throughNull() {
   // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[]() { (void)trace("earlier deferred call runs"); }}}; try {
   __defer(trace("earlier deferred call runs"));
   // The pointer is copied here and checked by call_value at exit.
-  // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::val(Fp)}}; try {
+  // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::value_arg{Fp}}}; try {
   __defer(Fp());
   X = 1;
   trace("after the defer statement");
@@ -28,7 +28,7 @@ static void throughNull() {
 
 static void throughEmptyFunction() {
   std::function<void(int)> F;
-  // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D3:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::ref(F), ::cxxdefer::detail::val(1)}}; try {
+  // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D3:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::ref_arg{F}, ::cxxdefer::detail::value_arg{1}}}; try {
   __defer(F(1));
   trace("after the second defer statement");
 }

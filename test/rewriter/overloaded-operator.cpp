@@ -37,9 +37,9 @@ static void run() {
   int N = 1;
   // The caller spells the operator again between its two operands; a
   // string literal operand is spelled there too.
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_x0, auto&& cxxdefer_x1) { (void)(static_cast<decltype(cxxdefer_x0)&&>(cxxdefer_x0) += static_cast<decltype(cxxdefer_x1)&&>(cxxdefer_x1)); }, ::cxxdefer::detail::ref(V), ::cxxdefer::detail::val(N)}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_x0, auto&& cxxdefer_x1) { (void)(static_cast<decltype(cxxdefer_x0)&&>(cxxdefer_x0) += static_cast<decltype(cxxdefer_x1)&&>(cxxdefer_x1)); }, ::cxxdefer::detail::ref_arg{V}, ::cxxdefer::detail::value_arg{N}}}; try {
   __defer(V += N);
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_x0) { (void)(static_cast<decltype(cxxdefer_x0)&&>(cxxdefer_x0) << "\n"); }, ::cxxdefer::detail::ref(Out << "n = " << N)}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_x0) { (void)(static_cast<decltype(cxxdefer_x0)&&>(cxxdefer_x0) << "\n"); }, ::cxxdefer::detail::ref_arg{Out << "n = " << N}}}; try {
   __defer(Out << "n = " << N << "\n");
   N = 10;
   V += N;

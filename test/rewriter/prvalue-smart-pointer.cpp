@@ -15,7 +15,7 @@
 #include "Inputs/trace.h"
 
 static void run() {
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_o) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o)->use("deferred shared"); }, ::cxxdefer::detail::val(std::make_shared<Tracked>("shared"))}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_o) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o)->use("deferred shared"); }, ::cxxdefer::detail::value_arg{std::make_shared<Tracked>("shared")}}}; try {
   __defer(std::make_shared<Tracked>("shared")->use("deferred shared"));
   trace("body");
 }

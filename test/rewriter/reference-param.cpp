@@ -18,14 +18,14 @@ static void run() {
   int B = 2;
   int *P = &A;
   Tracked T("t");
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)show("a", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::ref(A)}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)show("a", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::ref_arg{A}}}; try {
   __defer(show("a", A));
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)show("*p", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::ref(*P)}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)show("*p", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::ref_arg{*P}}}; try {
   __defer(show("*p", *P));
   // bump() can neither throw nor recover: a guard, with no try region.
-  // CHECK: {{^}}  ::cxxdefer::detail::guard cxxdefer_d[[@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)bump({{.*}}); }, ::cxxdefer::detail::ref(A)}};{{$}}
+  // CHECK: {{^}}  ::cxxdefer::detail::guard cxxdefer_d[[@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)bump({{.*}}); }, ::cxxdefer::detail::ref_arg{A}}};{{$}}
   __defer(bump(A));
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D4:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)showTracked({{.*}}); }, ::cxxdefer::detail::ref(T)}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D4:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)showTracked({{.*}}); }, ::cxxdefer::detail::ref_arg{T}}}; try {
   __defer(showTracked(T));
   P = &B;
   A = 5;

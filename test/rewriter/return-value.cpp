@@ -26,7 +26,7 @@ static void append(std::string &S) { S += " changed"; }
 // which initialises it the same way.
 static int byName() {
   int X = 1;
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)bump({{.*}}); }, ::cxxdefer::detail::ref(X)}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)bump({{.*}}); }, ::cxxdefer::detail::ref_arg{X}}}; try {
   __defer(bump(X));
   X = 2;
   // CHECK: {{^}}  return X;
@@ -36,7 +36,7 @@ static int byName() {
 
 static int byExpression() {
   int X = 3;
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)bump({{.*}}); }, ::cxxdefer::detail::ref(X)}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)bump({{.*}}); }, ::cxxdefer::detail::ref_arg{X}}}; try {
   __defer(bump(X));
   // CHECK: {{^}}  return X * 10;
   return X * 10;
@@ -46,7 +46,7 @@ static int byExpression() {
 // CHECK: {{^}}static std::string text() { ::cxxdefer::detail::returned<::std::string> cxxdefer_returned;{{$}}
 static std::string text() {
   std::string S = "text";
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D3:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)append({{.*}}); }, ::cxxdefer::detail::ref(S)}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D3:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)append({{.*}}); }, ::cxxdefer::detail::ref_arg{S}}}; try {
   __defer(append(S));
   // CHECK: {{^}}  CXXDEFER_RETURN_TRACKED(cxxdefer_returned, S + "!"){{$}}
   return S + "!";

@@ -24,12 +24,12 @@ struct Log {
 };
 
 static int count(int N) {
-  // CHECK: ::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)std::printf("count %d\n", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::val(N)}
+  // CHECK: ::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)std::printf("count %d\n", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::value_arg{N}}
   __defer(std::printf("count %d\n", N));
   // CHECK: { (void)say("a literal " "in two parts"); }}
   __defer(say("a literal " "in two parts"));
   Log L;
-  // CHECK: { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).line("line", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::ref(L), ::cxxdefer::detail::val(N + 1)}
+  // CHECK: { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).line("line", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::ref_arg{L}, ::cxxdefer::detail::value_arg{N + 1}}
   __defer(L.line("line", N + 1));
   std::string S = "kept";
   // A literal converted to a class is still made now.

@@ -14,12 +14,12 @@ static void showString(const std::string &S) { std::printf("showString %s\n", S.
 static void consume(Tracked &&T) { T.use("consume"); }
 
 static void run() {
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)showTracked({{.*}}); }, ::cxxdefer::detail::val(Tracked("temp"))}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)showTracked({{.*}}); }, ::cxxdefer::detail::value_arg{Tracked("temp")}}}; try {
   __defer(showTracked(Tracked("temp")));
   // The std::string the reference binds to is converted now.
   // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)showString({{.*}}); }, ::cxxdefer::detail::as<::std::string>("literal")}}; try {
   __defer(showString("literal"));
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D3:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)consume({{.*}}); }, ::cxxdefer::detail::val(Tracked("rvalue"))}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D3:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)consume({{.*}}); }, ::cxxdefer::detail::value_arg{Tracked("rvalue")}}}; try {
   __defer(consume(Tracked("rvalue")));
   trace("body");
 }

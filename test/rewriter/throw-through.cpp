@@ -20,10 +20,10 @@ const Error *Error::Address = nullptr;
 
 static void inner() {
   Tracked Local("local");
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_o) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).use("deferred 1"); }, ::cxxdefer::detail::ref(Local)}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_o) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).use("deferred 1"); }, ::cxxdefer::detail::ref_arg{Local}}}; try {
   __defer(Local.use("deferred 1"));
   Tracked Later("later");
-  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_o) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).use("deferred 2"); }, ::cxxdefer::detail::ref(Later)}}; try {
+  // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_o) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).use("deferred 2"); }, ::cxxdefer::detail::ref_arg{Later}}}; try {
   __defer(Later.use("deferred 2"));
   Tracked Last("last");
   throw Error(42);

@@ -22,11 +22,11 @@ static void forLoop(int N) {
   // CHECK: {{^}}  ::cxxdefer::detail::defer_frame cxxdefer_frame[[#F1:@LINE+4]]_5; try { for (int I = 0; I < N; ++I) {
   for (int I = 0; I < N; ++I) {
     Tracked Inner("inner");
-    // CHECK: {{^}}    ::cxxdefer::detail::heap_defer(cxxdefer_frame[[#F1]]_5, ::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("for", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::val(I)});
+    // CHECK: {{^}}    ::cxxdefer::detail::heap_defer(cxxdefer_frame[[#F1]]_5, ::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("for", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::value_arg{I}});
     __defer(traceInt("for", I));
     if (I == 1)
       continue;
-    // CHECK: {{^}}    ::cxxdefer::detail::heap_defer(cxxdefer_frame[[#F1]]_5, ::cxxdefer::detail::call{[](auto&& cxxdefer_o) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).use("for"); }, ::cxxdefer::detail::ref(Outer)});
+    // CHECK: {{^}}    ::cxxdefer::detail::heap_defer(cxxdefer_frame[[#F1]]_5, ::cxxdefer::detail::call{[](auto&& cxxdefer_o) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).use("for"); }, ::cxxdefer::detail::ref_arg{Outer}});
     __defer(Outer.use("for"));
   }
   Tracked Later("later");
@@ -38,16 +38,16 @@ static void rangeWhileDo() {
   std::vector<int> Values{1, 2, 3};
   // CHECK: {{^}}  ::cxxdefer::detail::defer_frame cxxdefer_frame[[#F2:@LINE+3]]_5; try { for (int V : Values)
   for (int V : Values)
-    // CHECK: {{^}}    ::cxxdefer::detail::heap_defer(cxxdefer_frame[[#F2]]_5, ::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("range", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::val(V)});
+    // CHECK: {{^}}    ::cxxdefer::detail::heap_defer(cxxdefer_frame[[#F2]]_5, ::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("range", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::value_arg{V}});
     __defer(traceInt("range", V));
   int J = 0;
   // The declaration of J ends the first frame's stretch: a second frame.
   // CHECK: {{^}}  ::cxxdefer::detail::defer_frame cxxdefer_frame[[#F3:@LINE+3]]_5; try { while (J < 2)
   while (J < 2)
-    // CHECK: {{^}}    ::cxxdefer::detail::heap_defer(cxxdefer_frame[[#F3]]_5, ::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("while", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::val(J++)});
+    // CHECK: {{^}}    ::cxxdefer::detail::heap_defer(cxxdefer_frame[[#F3]]_5, ::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("while", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::value_arg{J++}});
     __defer(traceInt("while", J++));
   do {
-    // CHECK: {{^}}    ::cxxdefer::detail::heap_defer(cxxdefer_frame[[#F3]]_5, ::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("do", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::val(J)});
+    // CHECK: {{^}}    ::cxxdefer::detail::heap_defer(cxxdefer_frame[[#F3]]_5, ::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("do", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::value_arg{J}});
     __defer(traceInt("do", J));
   } while (--J > 0);
 }
@@ -56,7 +56,7 @@ static void rangeWhileDo() {
 static int earlyReturn() {
   // CHECK: {{^}}  ::cxxdefer::detail::defer_frame cxxdefer_frame[[#F4:@LINE+3]]_5; try { for (int I = 0;; ++I) {
   for (int I = 0;; ++I) {
-    // CHECK: {{^}}    ::cxxdefer::detail::heap_defer(cxxdefer_frame[[#F4]]_5, ::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("early", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::val(I)});
+    // CHECK: {{^}}    ::cxxdefer::detail::heap_defer(cxxdefer_frame[[#F4]]_5, ::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("early", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::value_arg{I}});
     __defer(traceInt("early", I));
     if (I == 2)
       // CHECK: {{^}}      return I * 10;
@@ -71,7 +71,7 @@ static int earlyReturn() {
 static void throwsInLoop() {
   // CHECK: {{^}}  ::cxxdefer::detail::defer_frame cxxdefer_frame[[#F6:@LINE+3]]_5; try { for (int I = 0; I < 5; ++I) {
   for (int I = 0; I < 5; ++I) {
-    // CHECK: {{^}}    ::cxxdefer::detail::heap_defer(cxxdefer_frame[[#F6]]_5, ::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("thrown", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::val(I)});
+    // CHECK: {{^}}    ::cxxdefer::detail::heap_defer(cxxdefer_frame[[#F6]]_5, ::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("thrown", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::value_arg{I}});
     __defer(traceInt("thrown", I));
     if (I == 1)
       throw std::runtime_error("in loop");
@@ -83,7 +83,7 @@ static void throwsInLoop() {
 static void gotoLoop(int N) {
 // CHECK: {{^}}::cxxdefer::detail::defer_frame cxxdefer_frame[[#F5:@LINE+3]]_3; try { again:
 again:
-  // CHECK: {{^}}  ::cxxdefer::detail::heap_defer(cxxdefer_frame[[#F5]]_3, ::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("goto", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::val(N)});
+  // CHECK: {{^}}  ::cxxdefer::detail::heap_defer(cxxdefer_frame[[#F5]]_3, ::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("goto", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::value_arg{N}});
   __defer(traceInt("goto", N));
   if (--N > 0)
     goto again;
@@ -94,7 +94,7 @@ static void nestedLoops() {
   // CHECK: {{^}}  ::cxxdefer::detail::defer_frame cxxdefer_frame[[#F7:@LINE+4]]_7; try { for (int I = 0; I < 2; ++I)
   for (int I = 0; I < 2; ++I)
     for (int J = 0; J < 2; ++J)
-      // CHECK: {{^}}      ::cxxdefer::detail::heap_defer(cxxdefer_frame[[#F7]]_7, ::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("nested", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::val(I * 10 + J)});
+      // CHECK: {{^}}      ::cxxdefer::detail::heap_defer(cxxdefer_frame[[#F7]]_7, ::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("nested", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::value_arg{I * 10 + J}});
       __defer(traceInt("nested", I * 10 + J));
 }
 // CHECK: {{^}}} catch (...) { cxxdefer_frame[[#F7]]_7.unwind(); ::cxxdefer::detail::rethrow(); } }{{$}}

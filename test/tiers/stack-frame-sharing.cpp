@@ -14,25 +14,25 @@ static void nine() {
   Tracked First("first");
   // The first frame and its two records are declared before the first
   // defer statement; each statement pushes its record on the frame.
-  // CHECK: {{^}}  ::cxxdefer::detail::stack_record cxxdefer_d[[#R1:@LINE+1]]_3; ::cxxdefer::detail::stack_record cxxdefer_d[[#R2:@LINE+3]]_3; ::cxxdefer::detail::defer_frame cxxdefer_frame[[#@LINE+1]]_3; try { cxxdefer_d[[#@LINE+1]]_3.push(cxxdefer_frame[[#@LINE+1]]_3, ::cxxdefer::detail::call{[](auto&& cxxdefer_o) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).use("1"); }, ::cxxdefer::detail::ref(First)});
+  // CHECK: {{^}}  ::cxxdefer::detail::stack_record cxxdefer_d[[#R1:@LINE+1]]_3; ::cxxdefer::detail::stack_record cxxdefer_d[[#R2:@LINE+3]]_3; ::cxxdefer::detail::defer_frame cxxdefer_frame[[#@LINE+1]]_3; try { cxxdefer_d[[#@LINE+1]]_3.push(cxxdefer_frame[[#@LINE+1]]_3, ::cxxdefer::detail::call{[](auto&& cxxdefer_o) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).use("1"); }, ::cxxdefer::detail::ref_arg{First}});
   __defer(First.use("1"));
-  // CHECK: {{^}}  cxxdefer_d[[#R2]]_3.push(cxxdefer_frame[[#R1]]_3, ::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("deferred", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::val(2)});
+  // CHECK: {{^}}  cxxdefer_d[[#R2]]_3.push(cxxdefer_frame[[#R1]]_3, ::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("deferred", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::value_arg{2}});
   __defer(traceInt("deferred", 2));
   Tracked Second("second");
   // Second starts a new frame, with the records of every later defer
   // statement, the nested one included.
-  // CHECK: {{^}}  ::cxxdefer::detail::stack_record cxxdefer_d[[#R3:@LINE+1]]_3; ::cxxdefer::detail::stack_record cxxdefer_d[[#R4:@LINE+4]]_5; ::cxxdefer::detail::stack_record cxxdefer_d[[#R5:@LINE+12]]_3; ::cxxdefer::detail::stack_record cxxdefer_d[[#@LINE+13]]_3; ::cxxdefer::detail::stack_record cxxdefer_d[[#@LINE+14]]_3; ::cxxdefer::detail::stack_record cxxdefer_d[[#@LINE+15]]_3; ::cxxdefer::detail::stack_record cxxdefer_d[[#@LINE+16]]_3; ::cxxdefer::detail::defer_frame cxxdefer_frame[[#@LINE+1]]_3; try { cxxdefer_d[[#@LINE+1]]_3.push(cxxdefer_frame[[#@LINE+1]]_3, ::cxxdefer::detail::call{[](auto&& cxxdefer_o) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).use("3"); }, ::cxxdefer::detail::ref(Second)});
+  // CHECK: {{^}}  ::cxxdefer::detail::stack_record cxxdefer_d[[#R3:@LINE+1]]_3; ::cxxdefer::detail::stack_record cxxdefer_d[[#R4:@LINE+4]]_5; ::cxxdefer::detail::stack_record cxxdefer_d[[#R5:@LINE+12]]_3; ::cxxdefer::detail::stack_record cxxdefer_d[[#@LINE+13]]_3; ::cxxdefer::detail::stack_record cxxdefer_d[[#@LINE+14]]_3; ::cxxdefer::detail::stack_record cxxdefer_d[[#@LINE+15]]_3; ::cxxdefer::detail::stack_record cxxdefer_d[[#@LINE+16]]_3; ::cxxdefer::detail::defer_frame cxxdefer_frame[[#@LINE+1]]_3; try { cxxdefer_d[[#@LINE+1]]_3.push(cxxdefer_frame[[#@LINE+1]]_3, ::cxxdefer::detail::call{[](auto&& cxxdefer_o) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).use("3"); }, ::cxxdefer::detail::ref_arg{Second}});
   __defer(Second.use("3"));
   if (true) {
-    // CHECK: {{^}}    cxxdefer_d[[#R4]]_5.push(cxxdefer_frame[[#R3]]_3, ::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("deferred", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::val(4)});
+    // CHECK: {{^}}    cxxdefer_d[[#R4]]_5.push(cxxdefer_frame[[#R3]]_3, ::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("deferred", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::value_arg{4}});
     __defer(traceInt("deferred", 4));
   }
   // The last five are consecutive lines.
-  // CHECK: {{^}}  cxxdefer_d[[#R5]]_3.push(cxxdefer_frame[[#R3]]_3, ::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("deferred", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::val(5)});
-  // CHECK-NEXT: {{^}}  cxxdefer_d[[#R5+1]]_3.push(cxxdefer_frame[[#R3]]_3, ::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("deferred", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::val(6)});
-  // CHECK-NEXT: {{^}}  cxxdefer_d[[#R5+2]]_3.push(cxxdefer_frame[[#R3]]_3, ::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("deferred", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::val(7)});
-  // CHECK-NEXT: {{^}}  cxxdefer_d[[#R5+3]]_3.push(cxxdefer_frame[[#R3]]_3, ::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("deferred", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::val(8)});
-  // CHECK-NEXT: {{^}}  cxxdefer_d[[#R5+4]]_3.push(cxxdefer_frame[[#R3]]_3, ::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("deferred", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::val(9)});
+  // CHECK: {{^}}  cxxdefer_d[[#R5]]_3.push(cxxdefer_frame[[#R3]]_3, ::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("deferred", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::value_arg{5}});
+  // CHECK-NEXT: {{^}}  cxxdefer_d[[#R5+1]]_3.push(cxxdefer_frame[[#R3]]_3, ::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("deferred", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::value_arg{6}});
+  // CHECK-NEXT: {{^}}  cxxdefer_d[[#R5+2]]_3.push(cxxdefer_frame[[#R3]]_3, ::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("deferred", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::value_arg{7}});
+  // CHECK-NEXT: {{^}}  cxxdefer_d[[#R5+3]]_3.push(cxxdefer_frame[[#R3]]_3, ::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("deferred", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::value_arg{8}});
+  // CHECK-NEXT: {{^}}  cxxdefer_d[[#R5+4]]_3.push(cxxdefer_frame[[#R3]]_3, ::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("deferred", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::value_arg{9}});
   __defer(traceInt("deferred", 5));
   __defer(traceInt("deferred", 6));
   __defer(traceInt("deferred", 7));

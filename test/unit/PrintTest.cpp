@@ -109,7 +109,7 @@ TEST(Print, GuardSlotUnderCxx17) {
             "void f(int x) { (void)::cxxdefer::detail::abi_check<4>{}; "
             "::cxxdefer::detail::guard cxxdefer_d1{::cxxdefer::detail::call{"
             "[](auto&&... cxxdefer_a) { (void)g(static_cast<decltype("
-            "cxxdefer_a)&&>(cxxdefer_a)...); }, ::cxxdefer::detail::val(x)}}; "
+            "cxxdefer_a)&&>(cxxdefer_a)...); }, ::cxxdefer::detail::value_arg{x}}}; "
             "h(); }");
 }
 
@@ -165,7 +165,7 @@ TEST(Print, ALiteralMovesIntoTheCaller) {
   std::string Out = B.print();
   EXPECT_NE(Out.find("[](auto&& cxxdefer_a0) { (void)g(\"hi\", "
                      "static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, "
-                     "::cxxdefer::detail::val(x)}}"),
+                     "::cxxdefer::detail::value_arg{x}}}"),
             std::string::npos)
       << Out;
 }
@@ -194,7 +194,7 @@ TEST(Print, AReleasedCapabilityIsHeldUntilExit) {
   EXPECT_NE(Out.find(") CXXDEFER_NO_THREAD_SAFETY_ANALYSIS { (void)"),
             std::string::npos)
       << Out;
-  EXPECT_NE(Out.find("::cxxdefer::detail::ref(mu)}}; "
+  EXPECT_NE(Out.find("::cxxdefer::detail::ref_arg{mu}}}; "
                      "::cxxdefer::detail::held_until_exit cxxdefer_held1(mu); "
                      "x = 1; }"),
             std::string::npos)

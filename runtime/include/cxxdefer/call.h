@@ -126,7 +126,7 @@ template <> struct call_member_pointer<true> {
 #define CXXDEFER_TPARAM_(i) , class K##i
 #define CXXDEFER_TARG_(i) , K##i
 #define CXXDEFER_MEMBER_(i) K##i k##i;
-#define CXXDEFER_GET_(i) k##i.get()
+#define CXXDEFER_GET_(i) static_cast<typename K##i::type &&>(k##i.v)
 #define CXXDEFER_PARAM_(i) , K##i a##i
 #define CXXDEFER_INIT_(i) , k##i(static_cast<K##i &&>(a##i))
 
@@ -247,15 +247,9 @@ template <class Key, class Other, class... B, class... W>
 struct lookup<Key, table<when<Other, B...>, W...>>
     : lookup<Key, table<W...>> {};
 
-template <class T>
-CXXDEFER_GLUE constexpr typename remove_ref<T>::type *
-address_of(T &&x) noexcept {
-  return __builtin_addressof(x);
-}
-
 template <class K, class Thunk>
 CXXDEFER_GLUE constexpr ref_arg<K &&> keep(by_ref, Thunk &thunk) {
-  return {address_of(thunk())};
+  return {static_cast<K &&>(thunk())};
 }
 template <class K, class Thunk>
 CXXDEFER_GLUE constexpr value_arg<decay_t<K>> keep(by_value, Thunk &thunk) {

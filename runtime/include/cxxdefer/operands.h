@@ -25,8 +25,9 @@
 ///                     that can neither be copied nor moved works (C++17);
 ///   arrow(sp)         the object of `sp->f()`: sp.operator->() runs now.
 ///
-/// At exit each kept operand gives get(): the bound reference with its
-/// value category, or the kept value as an rvalue (it is used once).
+/// At exit each kept operand gives its `v` as `type &&`: the bound
+/// reference with its value category, or the kept value as an rvalue (it
+/// is used once).
 ///
 //===----------------------------------------------------------------------===//
 
@@ -40,21 +41,31 @@
 CXXDEFER_BEGIN_NAMESPACE
 namespace detail {
 
-/// An operand bound by reference; T is `U&` or `U&&`.
+/// An operand bound by reference; T is `U&` or `U&&`. The call at exit
+/// reads `static_cast<type &&>(k.v)` of either wrapper, with no function
+/// between (at -O0 each one stores and reloads its `this`).
 template <class T> struct ref_arg {
-  typename remove_ref<T>::type *p;
-  CXXDEFER_GLUE constexpr T &&get() noexcept { return static_cast<T &&>(*p); }
+  using type = T;
+  T &&v;
 };
 
 /// An operand kept by value.
 template <class T> struct value_arg {
+  using type = T;
   T v;
-  CXXDEFER_GLUE constexpr T &&get() noexcept { return static_cast<T &&>(v); }
 };
+
+#if __cplusplus >= 201703L
+// Under C++17 the rewriter spells `ref_arg{x}` and `value_arg{x}`, which
+// deduce what ref(x) and val(x) return and build it with no function
+// between (at -O0 each one stores and reloads its argument).
+template <class T> ref_arg(T &&) -> ref_arg<T &&>;
+template <class T> value_arg(T &&) -> value_arg<decay_t<T>>;
+#endif
 
 template <class T>
 CXXDEFER_GLUE constexpr ref_arg<T &&> ref(T &&x) noexcept {
-  return {__builtin_addressof(x)};
+  return {static_cast<T &&>(x)};
 }
 
 template <class T>
