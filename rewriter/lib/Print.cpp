@@ -227,7 +227,14 @@ std::string FunctionPrinter::caller(const CallPlan &Call) const {
     Callee.insert(Call.TemplateKeywordAt, "template ");
 
   std::string Params, Args;
-  if (!HasList && Call.Shape != CallShape::Operator) {
+  // A destructor call takes no arguments, not even an empty pack (Clang
+  // rejects `p->~T(a...)`).
+  bool Destructor = Call.Shape == CallShape::Member &&
+                    Callee.find('~') != std::string::npos &&
+                    Call.Operands.size() == FirstArg;
+  if (Destructor) {
+    // No parameters, no arguments.
+  } else if (!HasList && Call.Shape != CallShape::Operator) {
     Params = "auto&&... cxxdefer_a";
     Args = fwd("cxxdefer_a") + "...";
   } else {
