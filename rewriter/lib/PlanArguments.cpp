@@ -164,11 +164,38 @@ Keep CallPlanner::argumentBinding(const Expr *Arg, QualType Param,
   return Keep::Conversion;
 }
 
+/// Whether \p Arg names a function that only the parameter's type picks:
+/// an overloaded name or a template's specialization (`cb`, `&cb`,
+/// `f<int>`). Nothing can deduce its type, so it is kept as the parameter.
+static bool namesOverloadedFunction(const Expr *Arg) {
+  const Expr *E = Arg->IgnoreUnlessSpelledInSource()->IgnoreParens();
+  if (const auto *AddressOf = dyn_cast<UnaryOperator>(E))
+    if (AddressOf->getOpcode() == UO_AddrOf)
+      E = AddressOf->getSubExpr()->IgnoreParens();
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  const auto *Function = Ref ? dyn_cast<FunctionDecl>(Ref->getDecl()) : nullptr;
+  if (!Function)
+    return false;
+  if (Function->getTemplateSpecializationKind() != TSK_Undeclared ||
+      Ref->hasExplicitTemplateArgs())
+    return true;
+  unsigned Functions = 0;
+  for (const NamedDecl *Same :
+       Function->getDeclContext()->getRedeclContext()->lookup(
+           Function->getDeclName()))
+    if (Same->getUnderlyingDecl()->getAsFunction())
+      ++Functions;
+  return Functions > 1;
+}
+
 /// Adds one written argument that initialises \p Param.
 bool CallPlanner::addArgument(const Expr *Arg, QualType Param,
                               const ParmVarDecl *Parm) {
   if (isMovableLiteral(Arg, Param))
     return addOperand(Arg, Keep::Spelled);
+  if (!Param->isReferenceType() && !Param->isDependentType() &&
+      namesOverloadedFunction(Arg))
+    return addOperand(Arg, Keep::InPlace, spellType(Param, Ctx));
   if (!isBracedArgument(Arg)) {
     std::string Type;
     Keep How = argumentBinding(Arg, Param, Type);
