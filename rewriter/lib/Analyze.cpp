@@ -168,14 +168,16 @@ bool FunctionAnalysis::run(FunctionPlan &Plan) {
       Ok = false;
       noteMacro(Site, FindingsBefore);
     }
-    if (S.Where == Storage::HoistedSlot)
+    if (S.Where == Storage::HoistedSlot) {
       S.Store = nameAt("cxxdefer_s", Site.Marker->getBeginLoc());
-    if (Planned && S.Where == Storage::HoistedSlot)
-      if (std::optional<std::vector<KeptType>> Types =
-              typedSlotCall(Site, F, C.SlotIndex, S.Call, OperandExprs, Ctx)) {
+      std::optional<std::vector<KeptType>> Types;
+      if (Planned)
+        Types = typedSlotCall(Site, F, C.SlotIndex, S.Call, OperandExprs, Ctx);
+      if (Types) {
         S.Caller = nameAt("cxxdefer_c", Site.Marker->getBeginLoc());
         S.KeptTypes = std::move(*Types);
       }
+    }
     planThreadSafety(Site.Call, Ctx, S.Call, S.Held);
     if (!canDeclareAfter(Site, F))
       S.Held.clear();

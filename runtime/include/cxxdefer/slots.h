@@ -304,16 +304,14 @@ public:
     }
 #endif
     // call_on_normal_exit(), spelled out: at -O0 a lambda here is a call.
-    // The lambdas capture the store, not the slot (see slot_call).
-    Store &store = store_;
     if (Kind == slot_kind::err) {
-      store.discard();
+      store_.discard();
     } else if (Kind == slot_kind::recovering &&
                __builtin_expect(panic_state<>::innermost != nullptr, 0)) {
-      auto call = [&store] { store.run(); };
+      auto call = runner();
       call_hiding_panics(call);
     } else {
-      store.run();
+      store_.run();
     }
   }
 
@@ -321,20 +319,25 @@ public:
     if (!(bits_ & mask))
       return;
     bits_ &= static_cast<unsigned char>(~mask);
-    Store &store = store_;
-    auto call = [&store] { store.run(); };
+    auto call = runner();
     call_while_panicking(call);
   }
   CXXDEFER_GLUE bool unwind(bool can_recover) {
     if (!(bits_ & mask))
       return false;
     bits_ &= static_cast<unsigned char>(~mask);
-    Store &store = store_;
-    auto call = [&store] { store.run(); };
+    auto call = runner();
     return call_for_panic(call, can_recover);
   }
 
 private:
+  /// The call for the out-of-line panic paths. It holds the store, not the
+  /// slot, so that the slot never escapes (see slot_call).
+  CXXDEFER_GLUE auto runner() {
+    Store *store = &store_;
+    return [store] { store->run(); };
+  }
+
   unsigned char &bits_;
   Store &store_;
 #if CXXDEFER_HAS_CONSTEXPR20
