@@ -249,6 +249,7 @@ bool FunctionAnalysis::run(FunctionPlan &Plan) {
       const Expr *Value = Return.Return->getRetValue();
       R.HasValue = Value != nullptr;
       R.ReturnsResult = Value && asWrittenResult(Value);
+      R.Last = !F.Body->body_empty() && Return.Return == F.Body->body_back();
       Plan.Result.Returns.push_back(R);
     }
     for (const DeclRefExpr *Ref : F.ResultRefs) {

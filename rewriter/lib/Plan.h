@@ -293,6 +293,10 @@ struct ReturnPlan {
   bool HasValue = false;
   /// `return __result;`: nothing to assign.
   bool ReturnsResult = false;
+  /// The body's last statement: falling off it reaches the function's
+  /// single exit, so it needs no `goto` (at -O0 a goto out of a slot's
+  /// scope costs a cleanup-destination switch at every exit).
+  bool Last = false;
   /// Tracking: `return x;` where x is the variable NRVO builds in the
   /// return slot (its name), or else the value is first built in a local
   /// of the result type (which NRVO places in the return slot), moved

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cassert>
 #include <map>
+#include <optional>
 
 using namespace clang;
 
@@ -144,7 +145,7 @@ private:
   }
 
   bool handled(Exit E) const { return F.Exceptions && E != Exit::Guard; }
-  std::string afterRecovery() const;
+  std::optional<std::string> afterRecovery() const;
   std::string handler(const std::string &Unwind, Exit E) const;
   std::string canRecover() const;
 
@@ -172,16 +173,24 @@ std::string FunctionPrinter::canRecover() const {
   llvm_unreachable("unknown ResultPlan::Recover");
 }
 
-std::string FunctionPrinter::afterRecovery() const {
-  if (F.Result.CanRecover == ResultPlan::No)
-    return "";
-  if (F.Result.ReturnInHandler)
-    return F.Result.ReturnsNothing ? "return;"
-                                   : "return " + std::string(abi::Recovery) +
-                                         "<" + F.Result.Type + ">::value();";
-  if (F.Result.Strategy != ResultStrategy::Untouched)
-    return "goto cxxdefer_return;";
-  return F.Result.Coroutine ? "co_return;" : "return;";
+/// What a handler does once a deferred call recovered: nothing when none
+/// can (nullopt); fall off its end (empty); or return the value-initialised
+/// result from a constexpr function, which may have no label.
+std::optional<std::string> FunctionPrinter::afterRecovery() const {
+  const ResultPlan &R = F.Result;
+  if (R.CanRecover == ResultPlan::No)
+    return std::nullopt;
+  // Every handler closes at the body's end, just before the label
+  // `cxxdefer_return:` (run()) or the end of a body that returns nothing
+  // (a coroutine that can recover has return_void()), so falling off a
+  // handler leaves the function: no `goto` or `return`, which at -O0 costs
+  // a cleanup-destination switch at every exit.
+  if (R.ReturnsNothing || !R.ReturnInHandler) {
+    assert((R.ReturnsNothing || R.Strategy != ResultStrategy::Untouched) &&
+           "a result that can be recovered without a label to return it");
+    return std::string();
+  }
+  return "return " + std::string(abi::Recovery) + "<" + R.Type + ">::value();";
 }
 
 /// The end of a slot's or frame's try region: run the deferred calls with
@@ -189,12 +198,13 @@ std::string FunctionPrinter::afterRecovery() const {
 /// it, else rethrow.
 std::string FunctionPrinter::handler(const std::string &Unwind, Exit E) const {
   std::string Text = "} catch (...) { ";
-  std::string After = afterRecovery();
-  if (E == Exit::Recovering && !After.empty())
-    Text += "if (" + Unwind + ") " + After + " ";
-  else
-    Text += Unwind + "; ";
-  return Text + abi::Rethrow + "(); } ";
+  std::optional<std::string> After = afterRecovery();
+  std::string Rethrow = std::string(abi::Rethrow) + "(); } ";
+  if (E != Exit::Recovering || !After)
+    return Text + Unwind + "; " + Rethrow;
+  if (After->empty())
+    return Text + "if (!" + Unwind + ") " + Rethrow;
+  return Text + "if (" + Unwind + ") " + *After + " " + Rethrow;
 }
 
 /// The caller lambda: spells the callee as the user wrote it and forwards
@@ -602,9 +612,9 @@ void FunctionPrinter::printFrames() {
              Text + abi::GuardFrame + " " + Frame.Name + "; ");
       continue;
     }
-    std::string After = afterRecovery();
+    std::optional<std::string> After = afterRecovery();
     bool Recovering = Frame.OnException == Exit::Recovering;
-    if (Recovering && !After.empty())
+    if (Recovering && After)
       Text += "try { ";
     if (Recovering)
       Text += std::string(abi::RecoveringFrame) + " " + Frame.Name + "(" +
@@ -613,9 +623,9 @@ void FunctionPrinter::printFrames() {
       Text += std::string(abi::DeferFrame) + " " + Frame.Name + "; try { ";
     insert(F.TopLevel[Frame.SlotIndex], Text);
     std::string Close = handler(Frame.Name + ".unwind()", Frame.OnException);
-    if (Recovering && !After.empty())
+    if (Recovering && After)
       Close += "} catch (const " + std::string(abi::RecoveredOnReturn) +
-               " &) { " + After + " } ";
+               " &) { " + (After->empty() ? "" : *After + " ") + "} ";
     Closers = Close + Closers;
   }
   insert(F.BodyEnd, Closers);
@@ -651,15 +661,17 @@ void FunctionPrinter::printResult() {
   if (R.Strategy != ResultStrategy::Named)
     return;
   for (const ReturnPlan &Return : R.Returns) {
+    // The body's last statement falls off to the single exit by itself.
+    const char *Leave = Return.Last ? "" : " goto cxxdefer_return;";
     if (Return.ReturnsResult) {
       replace(Return.Keyword.Begin, Return.Semicolon.End,
-              "goto cxxdefer_return;");
+              Return.Last ? ";" : "goto cxxdefer_return;");
       continue;
     }
     replace(Return.Keyword.Begin, Return.Keyword.End,
             Return.HasValue ? "{ cxxdefer_result =" : "{");
     replace(Return.Semicolon.Begin, Return.Semicolon.End,
-            "; goto cxxdefer_return; }");
+            std::string(";") + Leave + " }");
   }
   for (const Span &Ref : R.References)
     replace(Ref.Begin, Ref.End, "cxxdefer_result");
@@ -688,10 +700,15 @@ void FunctionPrinter::run() {
     printSlots(declarationOrder());
   else
     printFrames();
+  // The label only where a return statement jumps to it (-Wunused-label).
+  bool Jumped = R.Strategy == ResultStrategy::Named &&
+                llvm::any_of(R.Returns, [](const ReturnPlan &Return) {
+                  return !Return.Last;
+                });
   if (Wrapped)
     insert(
         F.BodyEnd,
-        std::string("} cxxdefer_return: ") +
+        std::string(Jumped ? "} cxxdefer_return: " : "} ") +
             (R.TrackReturned ? "cxxdefer_returned.release(); " : "") +
             "return " +
             (R.Strategy == ResultStrategy::Named

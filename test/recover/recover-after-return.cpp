@@ -43,10 +43,10 @@ static int named() {
   }());
   // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D2:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)panicWith({{.*}}); }, ::cxxdefer::detail::value_arg{1}}}; try {
   __defer(panicWith(1));
-  // CHECK: {{^}}  { cxxdefer_result = 5; goto cxxdefer_return; }
+  // CHECK: {{^}}  { cxxdefer_result = 5; }
   return 5;
 }
-// CHECK: {{^}}} catch (...) { cxxdefer_d[[#D2]]_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { if (cxxdefer_d[[#D1]]_3.unwind(true)) goto cxxdefer_return; ::cxxdefer::detail::rethrow(); } } cxxdefer_return: return cxxdefer_result; }{{$}}
+// CHECK: {{^}}} catch (...) { cxxdefer_d[[#D2]]_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { if (!cxxdefer_d[[#D1]]_3.unwind(true)) ::cxxdefer::detail::rethrow(); } } return cxxdefer_result; }{{$}}
 
 // 2. Never names __result: the rewriter names it.
 // CHECK: {{^}}static int unnamed() { int cxxdefer_result{}; {
@@ -55,10 +55,10 @@ static int unnamed() {
   __defer([] { show("unnamed recovers", __recover()); }());
   // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D4:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)panicWith({{.*}}); }, ::cxxdefer::detail::value_arg{2}}}; try {
   __defer(panicWith(2));
-  // CHECK: {{^}}  { cxxdefer_result = 5; goto cxxdefer_return; }
+  // CHECK: {{^}}  { cxxdefer_result = 5; }
   return 5;
 }
-// CHECK: {{^}}} catch (...) { cxxdefer_d[[#D4]]_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { if (cxxdefer_d[[#D3]]_3.unwind(true)) goto cxxdefer_return; ::cxxdefer::detail::rethrow(); } } cxxdefer_return: return cxxdefer_result; }{{$}}
+// CHECK: {{^}}} catch (...) { cxxdefer_d[[#D4]]_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { if (!cxxdefer_d[[#D3]]_3.unwind(true)) ::cxxdefer::detail::rethrow(); } } return cxxdefer_result; }{{$}}
 
 // 3. The same with a class type: the return statement builds the result
 // in place, tracked (returned<T>, cxxdefer/panic.h) so that, with Clang
@@ -73,7 +73,7 @@ static std::string unnamedString() {
   // CHECK: {{^}}  CXXDEFER_RETURN_TRACKED(cxxdefer_returned, "returned"){{$}}
   return "returned";
 }
-// CHECK: {{^}}} catch (...) { cxxdefer_d[[#D6]]_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { if (cxxdefer_d[[#D5]]_3.unwind(::cxxdefer::detail::recovery<::std::string>::possible)) goto cxxdefer_return; ::cxxdefer::detail::rethrow(); } } cxxdefer_return: cxxdefer_returned.release(); return ::cxxdefer::detail::recovery<::std::string>::value(); }{{$}}
+// CHECK: {{^}}} catch (...) { cxxdefer_d[[#D6]]_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { if (!cxxdefer_d[[#D5]]_3.unwind(::cxxdefer::detail::recovery<::std::string>::possible)) ::cxxdefer::detail::rethrow(); } } cxxdefer_returned.release(); return ::cxxdefer::detail::recovery<::std::string>::value(); }{{$}}
 
 int main() {
   traceInt("named", named());

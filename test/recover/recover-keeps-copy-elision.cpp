@@ -38,7 +38,7 @@ static Pinned make(int N) {
   // CHECK: {{^}}  return Pinned(N);
   return Pinned(N);
 }
-// CHECK: {{^}}} catch (...) { if (cxxdefer_d[[#D1]]_3.unwind(::cxxdefer::detail::recovery<::Pinned>::possible)) goto cxxdefer_return; ::cxxdefer::detail::rethrow(); } } cxxdefer_return: return ::cxxdefer::detail::recovery<::Pinned>::value(); }{{$}}
+// CHECK: {{^}}} catch (...) { if (!cxxdefer_d[[#D1]]_3.unwind(::cxxdefer::detail::recovery<::Pinned>::possible)) ::cxxdefer::detail::rethrow(); } } return ::cxxdefer::detail::recovery<::Pinned>::value(); }{{$}}
 
 int main() {
   {

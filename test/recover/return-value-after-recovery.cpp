@@ -25,9 +25,26 @@ static int scalar() {
   __defer(recoverIt());
   __defer([] { throw 7; }());
   int X = 5;
-  // CHECK: { cxxdefer_result = X; goto cxxdefer_return; }
+  // The body's last statement falls off to the single exit: no goto.
+  // CHECK: {{^}}  { cxxdefer_result = X; }{{$}}
   return X;
 }
+// Nothing jumps to the exit, so there is no label (-Wunused-label), and a
+// handler whose call recovered falls off its end to the same place.
+// CHECK: {{^}}} catch (...) { {{.*}} } catch (...) { if (!cxxdefer_d{{[0-9]+}}_3.unwind(true)) ::cxxdefer::detail::rethrow(); } } return cxxdefer_result; }{{$}}
+
+// An earlier return jumps to the label; the last one falls off to it.
+// CHECK: {{^}}static int early(bool First) { int cxxdefer_result{}; {
+static int early(bool First) {
+  __defer(recoverIt());
+  __defer([] { throw 7; }());
+  if (First)
+    // CHECK: {{^}}    { cxxdefer_result = 1; goto cxxdefer_return; }{{$}}
+    return 1;
+  // CHECK: {{^}}  { cxxdefer_result = 2; }{{$}}
+  return 2;
+}
+// CHECK: {{^}}} catch (...) { {{.*}} } catch (...) { if (!cxxdefer_d{{[0-9]+}}_3.unwind(true)) ::cxxdefer::detail::rethrow(); } } cxxdefer_return: return cxxdefer_result; }{{$}}
 
 static const char *pointer() {
   __defer(recoverIt());
@@ -65,6 +82,8 @@ static std::string elided() {
 
 int main() {
   traceInt("scalar", scalar());
+  traceInt("early", early(true));
+  traceInt("late", early(false));
   std::printf("pointer %s\n", pointer());
   Pair P = plain();
   std::printf("plain %d %d\n", P.A, P.B);
@@ -75,6 +94,10 @@ int main() {
 
 // EXEC:      recovered
 // EXEC-NEXT: scalar 5
+// EXEC-NEXT: recovered
+// EXEC-NEXT: early 1
+// EXEC-NEXT: recovered
+// EXEC-NEXT: late 2
 // EXEC-NEXT: recovered
 // EXEC-NEXT: pointer pointer
 // EXEC-NEXT: recovered

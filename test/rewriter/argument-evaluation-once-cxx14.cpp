@@ -40,8 +40,8 @@ int main() {
 }
 // main() may recover, so it returns a named result; the handlers run in
 // reverse order and the recovering one leaves through cxxdefer_return.
-// CHECK: {{^}}  { cxxdefer_result = 0; goto cxxdefer_return; }
-// CHECK-NEXT: {{^}}} catch (...) { cxxdefer_d[[#D2]]_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { if (cxxdefer_d[[#D1]]_3.unwind(true)) goto cxxdefer_return; ::cxxdefer::detail::rethrow(); } } cxxdefer_return: return cxxdefer_result; }
+// CHECK: {{^}}  { cxxdefer_result = 0; }
+// CHECK-NEXT: {{^}}} catch (...) { cxxdefer_d[[#D2]]_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { if (!cxxdefer_d[[#D1]]_3.unwind(true)) ::cxxdefer::detail::rethrow(); } } return cxxdefer_result; }
 
 // EXEC-DAG:  i1
 // EXEC-DAG:  i2

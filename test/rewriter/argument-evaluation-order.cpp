@@ -43,8 +43,8 @@ int main() {
   trace("body");
   return 0;
 }
-// CHECK: {{^}}  { cxxdefer_result = 0; goto cxxdefer_return; }
-// CHECK: {{^}}} catch (...) { cxxdefer_d[[#D2]]_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { if (cxxdefer_d[[#D1]]_3.unwind(true)) goto cxxdefer_return; ::cxxdefer::detail::rethrow(); } } cxxdefer_return: return cxxdefer_result; }
+// CHECK: {{^}}  { cxxdefer_result = 0; }
+// CHECK: {{^}}} catch (...) { cxxdefer_d[[#D2]]_3.unwind(); ::cxxdefer::detail::rethrow(); } } catch (...) { if (!cxxdefer_d[[#D1]]_3.unwind(true)) ::cxxdefer::detail::rethrow(); } } return cxxdefer_result; }
 
 // EXEC:      i1
 // EXEC-NEXT: i2

@@ -36,7 +36,7 @@ template <class T> struct Box {
     V = 7;
     trace("body");
   }
-  // CHECK: {{^}}  } catch (...) { if (cxxdefer_d[[#D4]]_7.unwind(true)) return; ::cxxdefer::detail::rethrow(); } } catch (...) { if (cxxdefer_d[[#D3]]_5.unwind(true)) return; ::cxxdefer::detail::rethrow(); } } catch (...) { if (cxxdefer_d[[#D2]]_5.unwind(true)) return; ::cxxdefer::detail::rethrow(); } } catch (...) { if (cxxdefer_d[[#D1]]_5.unwind(true)) return; ::cxxdefer::detail::rethrow(); } }
+  // CHECK: {{^}}  } catch (...) { if (!cxxdefer_d[[#D4]]_7.unwind(true)) ::cxxdefer::detail::rethrow(); } } catch (...) { if (!cxxdefer_d[[#D3]]_5.unwind(true)) ::cxxdefer::detail::rethrow(); } } catch (...) { if (!cxxdefer_d[[#D2]]_5.unwind(true)) ::cxxdefer::detail::rethrow(); } } catch (...) { if (!cxxdefer_d[[#D1]]_5.unwind(true)) ::cxxdefer::detail::rethrow(); } }
 };
 
 int main() {

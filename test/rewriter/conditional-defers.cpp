@@ -45,7 +45,7 @@ static void conditionalDefers(int N, bool Throw) {
   if (Throw)
     throw std::runtime_error("testConditional");
 }
-// CHECK: {{^}}} catch (...) { if (cxxdefer_d[[#D4]]_7.unwind(true)) return; ::cxxdefer::detail::rethrow(); } } catch (...) { if (cxxdefer_d[[#D3]]_7.unwind(true)) return; ::cxxdefer::detail::rethrow(); } } catch (...) { if (cxxdefer_d[[#D2]]_5.unwind(true)) return; ::cxxdefer::detail::rethrow(); } } catch (...) { if (cxxdefer_d[[#D1]]_3.unwind(true)) return; ::cxxdefer::detail::rethrow(); } }
+// CHECK: {{^}}} catch (...) { if (!cxxdefer_d[[#D4]]_7.unwind(true)) ::cxxdefer::detail::rethrow(); } } catch (...) { if (!cxxdefer_d[[#D3]]_7.unwind(true)) ::cxxdefer::detail::rethrow(); } } catch (...) { if (!cxxdefer_d[[#D2]]_5.unwind(true)) ::cxxdefer::detail::rethrow(); } } catch (...) { if (!cxxdefer_d[[#D1]]_3.unwind(true)) ::cxxdefer::detail::rethrow(); } }
 
 int main() {
   try {

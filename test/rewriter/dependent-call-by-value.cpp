@@ -30,7 +30,7 @@ template <class T> struct Box : Base<T> {
     V = 7;
     trace("member body");
   }
-  // CHECK: {{^}}  } catch (...) { if (cxxdefer_d[[#D1]]_5.unwind(true)) return; ::cxxdefer::detail::rethrow(); } }{{$}}
+  // CHECK: {{^}}  } catch (...) { if (!cxxdefer_d[[#D1]]_5.unwind(true)) ::cxxdefer::detail::rethrow(); } }{{$}}
 };
 
 template <class T> static void overloads(T V, T Later) {
@@ -40,7 +40,7 @@ template <class T> static void overloads(T V, T Later) {
   V = Later;
   trace("template body");
 }
-// CHECK: {{^}}} catch (...) { if (cxxdefer_d[[#D2]]_3.unwind(true)) return; ::cxxdefer::detail::rethrow(); } }{{$}}
+// CHECK: {{^}}} catch (...) { if (!cxxdefer_d[[#D2]]_3.unwind(true)) ::cxxdefer::detail::rethrow(); } }{{$}}
 
 int main() {
   Box<int> B;

@@ -21,7 +21,7 @@ static void run() {
   Fp = &two;
   Fp(3);
 }
-// CHECK: {{^}}} catch (...) { if (cxxdefer_d[[#D2]]_3.unwind(true)) return; ::cxxdefer::detail::rethrow(); } } catch (...) { if (cxxdefer_d[[#D1]]_3.unwind(true)) return; ::cxxdefer::detail::rethrow(); } }
+// CHECK: {{^}}} catch (...) { if (!cxxdefer_d[[#D2]]_3.unwind(true)) ::cxxdefer::detail::rethrow(); } } catch (...) { if (!cxxdefer_d[[#D1]]_3.unwind(true)) ::cxxdefer::detail::rethrow(); } }
 
 int main() {
   run();

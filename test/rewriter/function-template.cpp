@@ -23,7 +23,7 @@ template <class T> static void run(T V, T Later) {
   V = Later;
   trace("template body");
 }
-// CHECK: {{^}}} catch (...) { if (cxxdefer_d[[#D1]]_3.unwind(true)) return; ::cxxdefer::detail::rethrow(); } }
+// CHECK: {{^}}} catch (...) { if (!cxxdefer_d[[#D1]]_3.unwind(true)) ::cxxdefer::detail::rethrow(); } }
 
 int main() {
   run(1, 2);

@@ -2,7 +2,7 @@
 // function, a destructor) must compile with GCC under -Werror like any
 // other (SPEC 5.2: ordinary C++ for GCC and Clang).
 //
-// Each slot's handler is `} catch (...) { if (slot.unwind(true)) return; ::cxxdefer::detail::rethrow(); }`. In a
+// Each slot's handler is `} catch (...) { if (!slot.unwind(true)) ::cxxdefer::detail::rethrow(); }`. In a
 // noexcept function GCC reports that `throw;` with the warning -Wterminate
 // ("'throw' will always call 'terminate'"), which is on by default, so
 // -Werror rejects the output. Clang says nothing. Emitting the rethrow

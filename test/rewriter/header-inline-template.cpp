@@ -21,7 +21,7 @@
 // and an int). T's value after a recovery is spelled through the runtime.
 // HDR: template <class T> T headerTemplate(T V) { {
 // HDR-NEXT: ::cxxdefer::detail::recovering_slot [[D2:cxxdefer_d[0-9]+_3]]{::cxxdefer::detail::select<::cxxdefer::detail::table<::cxxdefer::detail::when<::cxxdefer::detail::key<const char (&)[25], int>, ::cxxdefer::detail::by_value, ::cxxdefer::detail::by_value>>>([](auto&&... cxxdefer_a) { (void)traceInt({{.*}}); }, [&]() -> decltype(auto) { return ("header template deferred"); }, [&]() -> decltype(auto) { return (static_cast<int>(V)); })}; try {
-// HDR: } catch (...) { if ([[D2]].unwind(::cxxdefer::detail::recovery<T>::possible)) goto cxxdefer_return; ::cxxdefer::detail::rethrow(); } } cxxdefer_return: return ::cxxdefer::detail::recovery<T>::value(); }
+// HDR: } catch (...) { if (![[D2]].unwind(::cxxdefer::detail::recovery<T>::possible)) ::cxxdefer::detail::rethrow(); } } return ::cxxdefer::detail::recovery<T>::value(); }
 // HDR-NOT: __defer(
 
 int main() {

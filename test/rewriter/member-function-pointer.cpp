@@ -30,7 +30,7 @@ static void run() {
   P = &B;
   (P->*Pm)(3);
 }
-// CHECK: {{^}}} catch (...) { if (cxxdefer_d[[#D2]]_3.unwind(true)) return; ::cxxdefer::detail::rethrow(); } } catch (...) { if (cxxdefer_d[[#D1]]_3.unwind(true)) return; ::cxxdefer::detail::rethrow(); } }
+// CHECK: {{^}}} catch (...) { if (!cxxdefer_d[[#D2]]_3.unwind(true)) ::cxxdefer::detail::rethrow(); } } catch (...) { if (!cxxdefer_d[[#D1]]_3.unwind(true)) ::cxxdefer::detail::rethrow(); } }
 
 static void throughNull() {
   Obj A{"a"};
@@ -39,7 +39,7 @@ static void throughNull() {
   __defer((A.*Pm)(4));
   trace("after the defer statement");
 }
-// CHECK: {{^}}} catch (...) { if (cxxdefer_d[[#D3]]_3.unwind(true)) return; ::cxxdefer::detail::rethrow(); } }
+// CHECK: {{^}}} catch (...) { if (!cxxdefer_d[[#D3]]_3.unwind(true)) ::cxxdefer::detail::rethrow(); } }
 
 int main() {
   run();

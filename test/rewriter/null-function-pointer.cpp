@@ -24,7 +24,7 @@ static void throughNull() {
   X = 1;
   trace("after the defer statement");
 }
-// CHECK: {{^}}} catch (...) { if (cxxdefer_d[[#D2]]_3.unwind(true)) return; ::cxxdefer::detail::rethrow(); } } catch (...) { cxxdefer_d[[#D1]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }
+// CHECK: {{^}}} catch (...) { if (!cxxdefer_d[[#D2]]_3.unwind(true)) ::cxxdefer::detail::rethrow(); } } catch (...) { cxxdefer_d[[#D1]]_3.unwind(); ::cxxdefer::detail::rethrow(); } }
 
 static void throughEmptyFunction() {
   std::function<void(int)> F;
@@ -32,7 +32,7 @@ static void throughEmptyFunction() {
   __defer(F(1));
   trace("after the second defer statement");
 }
-// CHECK: {{^}}} catch (...) { if (cxxdefer_d[[#D3]]_3.unwind(true)) return; ::cxxdefer::detail::rethrow(); } }
+// CHECK: {{^}}} catch (...) { if (!cxxdefer_d[[#D3]]_3.unwind(true)) ::cxxdefer::detail::rethrow(); } }
 
 int main() {
   try {
