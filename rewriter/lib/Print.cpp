@@ -585,7 +585,7 @@ void FunctionPrinter::printSlots(const std::vector<const SitePlan *> &Order) {
           F.TopLevel[Site->SlotIndex],
           hoistedStore(*Site) + Type + "<" + std::to_string(Site->Bit) +
               (Site->Caller.empty() ? "" : ", decltype(" + Site->Store + ")") +
-              "> " + Site->Name + "(" + F.BitsName + ", " + Site->Store + ");" +
+              "> " + Site->Name + "{" + F.BitsName + ", " + Site->Store + "};" +
               (handled(Site->OnException) ? " try { " : " "));
     }
     if (!handled(Site->OnException))

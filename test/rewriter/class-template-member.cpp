@@ -16,7 +16,7 @@ static void show(int V) { traceInt("show", V); }
 template <class T> struct Box {
   T V;
   void helper(T N) const { std::printf("helper %d, now %d\n", static_cast<int>(N), static_cast<int>(V)); }
-  // CHECK: void run() { (void)::cxxdefer::detail::abi_check<4>{}; unsigned char cxxdefer_bits_[[#FN:@LINE+1]]_14 = 0;
+  // CHECK: void run() { (void)::cxxdefer::detail::abi_check<5>{}; unsigned char cxxdefer_bits_[[#FN:@LINE+1]]_14 = 0;
   void run() {
     // The call depends on T: the operand is a thunk, and the table says how
     // each instantiation binds it (by value for both).
@@ -28,7 +28,7 @@ template <class T> struct Box {
     // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D3:@LINE+1]]_5{::cxxdefer::detail::select<::cxxdefer::detail::table<::cxxdefer::detail::when<::cxxdefer::detail::key<::cxxdefer::detail::kept, int>, ::cxxdefer::detail::as_kept, ::cxxdefer::detail::by_value>, ::cxxdefer::detail::when<::cxxdefer::detail::key<::cxxdefer::detail::kept, long>, ::cxxdefer::detail::as_kept, ::cxxdefer::detail::by_value>>>([](auto&& cxxdefer_o, auto&&... cxxdefer_a) { (void)cxxdefer_o->Box::helper({{.*}}); }, [&]() -> decltype(auto) { return (::cxxdefer::detail::value_arg{this}); }, [&]() -> decltype(auto) { return (V + 100); })}; try {
     __defer(Box::helper(V + 100));
     // The nested defer statement's slot is declared before the `if`.
-    // CHECK: ::cxxdefer::detail::slot_call<> cxxdefer_s[[#D4:@LINE+3]]_7; ::cxxdefer::detail::hoisted_recovering_slot<0> cxxdefer_d[[#@LINE+3]]_7(cxxdefer_bits_[[#FN]]_14, cxxdefer_s[[#@LINE+3]]_7); try { if (T X = V * 2; X > 0) {
+    // CHECK: ::cxxdefer::detail::slot_call<> cxxdefer_s[[#D4:@LINE+3]]_7; ::cxxdefer::detail::hoisted_recovering_slot<0> cxxdefer_d[[#@LINE+3]]_7{cxxdefer_bits_[[#FN]]_14, cxxdefer_s[[#@LINE+3]]_7}; try { if (T X = V * 2; X > 0) {
     if (T X = V * 2; X > 0) {
       // CHECK: {{^}}      cxxdefer_d[[#D4]]_7.arm(::cxxdefer::detail::select<::cxxdefer::detail::table<::cxxdefer::detail::when<::cxxdefer::detail::key<int &>, ::cxxdefer::detail::by_value>, ::cxxdefer::detail::when<::cxxdefer::detail::key<long &>, ::cxxdefer::detail::by_value>>>([](auto&&... cxxdefer_a) { (void)show({{.*}}); }, [&]() -> decltype(auto) { return (X); }));
       __defer(show(X));

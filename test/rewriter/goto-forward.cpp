@@ -7,11 +7,11 @@
 
 #include "Inputs/trace.h"
 
-// CHECK: {{^}}static void run(bool Skip) { (void)::cxxdefer::detail::abi_check<4>{}; unsigned char cxxdefer_bits_[[#FN:@LINE+1]]_28 = 0;
+// CHECK: {{^}}static void run(bool Skip) { (void)::cxxdefer::detail::abi_check<5>{}; unsigned char cxxdefer_bits_[[#FN:@LINE+1]]_28 = 0;
 static void run(bool Skip) {
   // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[]() { (void)trace("first deferred"); }}}; try {
   __defer(trace("first deferred"));
-  // CHECK: {{^}}  auto cxxdefer_c[[#D2:@LINE+4]]_3 = []() { (void)trace("second deferred"); }; ::cxxdefer::detail::slot_call<::cxxdefer::detail::call<decltype(cxxdefer_c[[#@LINE+4]]_3)>> cxxdefer_s[[#@LINE+4]]_3; ::cxxdefer::detail::hoisted_open_slot<0, decltype(cxxdefer_s[[#@LINE+4]]_3)> cxxdefer_d[[#@LINE+4]]_3(cxxdefer_bits_[[#FN]]_28, cxxdefer_s[[#@LINE+4]]_3); try { if (Skip)
+  // CHECK: {{^}}  auto cxxdefer_c[[#D2:@LINE+4]]_3 = []() { (void)trace("second deferred"); }; ::cxxdefer::detail::slot_call<::cxxdefer::detail::call<decltype(cxxdefer_c[[#@LINE+4]]_3)>> cxxdefer_s[[#@LINE+4]]_3; ::cxxdefer::detail::hoisted_open_slot<0, decltype(cxxdefer_s[[#@LINE+4]]_3)> cxxdefer_d[[#@LINE+4]]_3{cxxdefer_bits_[[#FN]]_28, cxxdefer_s[[#@LINE+4]]_3}; try { if (Skip)
   if (Skip)
     goto done;
   // CHECK: {{^}}  cxxdefer_d[[#D2]]_3.arm(::cxxdefer::detail::call{cxxdefer_c[[#D2]]_3});

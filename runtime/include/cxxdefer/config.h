@@ -11,7 +11,7 @@
 /// -fvisibility=hidden. The few decisions that depend on the compiler live
 /// here:
 ///
-///   - CXXDEFER_ABI_VERSION and the inline namespace abi_v4: rewritten code
+///   - CXXDEFER_ABI_VERSION and the inline namespace abi_v5: rewritten code
 ///     names entities as `::cxxdefer::detail::x`, which the inline namespace
 ///     makes mean this version's x. The rewriter spells the version it was
 ///     built for in every rewritten function (abi_check, below), so a tree
@@ -85,11 +85,11 @@
 
 /// The version of the interface between rewritten code and this header.
 /// Bump it whenever a form the rewriter emits changes meaning or name.
-#define CXXDEFER_ABI_VERSION 4
+#define CXXDEFER_ABI_VERSION 5
 
 #define CXXDEFER_BEGIN_NAMESPACE                                               \
   namespace cxxdefer {                                                         \
-  inline namespace abi_v4 {
+  inline namespace abi_v5 {
 #define CXXDEFER_END_NAMESPACE                                                 \
   }                                                                            \
   }
@@ -98,7 +98,7 @@ CXXDEFER_BEGIN_NAMESPACE
 namespace detail {
 
 /// Rewritten functions name the ABI version they were rewritten for,
-/// `(void)::cxxdefer::detail::abi_check<4>{}`; any other version stops the
+/// `(void)::cxxdefer::detail::abi_check<5>{}`; any other version stops the
 /// compile here. Every future header keeps this template.
 template <int Version> struct abi_check {
   static_assert(Version == CXXDEFER_ABI_VERSION,

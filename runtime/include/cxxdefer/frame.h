@@ -113,6 +113,8 @@ public:
 protected:
   friend class stack_record;
   template <class Store> friend class pooled_record;
+  template <class Store, bool IsErr, class Call>
+  friend void pooled_defer(record_list &frame, Call &call);
 
   /// Unlinks and finishes the newest record.
   CXXDEFER_GLUE void finish_newest(bool panicking) {
@@ -122,7 +124,7 @@ protected:
   }
 
   /// Runs every record on a normal exit, newest first, until one throws.
-  /// The loop is written flat for -O0's sake (see stack_record::linked).
+  /// The loop is written flat for -O0's sake (see stack_record).
   CXXDEFER_GLUE void run_normally() {
     for (record *r = head_; r; r = head_) {
       head_ = r->link; // unlinked before its call runs
@@ -290,16 +292,24 @@ private:
 /// call; the record itself stays where it is.
 template <class Store, bool IsErr>
 void finish_in_place(record *r, bool panicking) {
-  Store::finish(r->storage, IsErr ? panicking : true);
+  using call_type = typename Store::call_type;
+  if (Store::direct && !IsErr)
+    (*static_cast<call_type *>(static_cast<void *>(r->storage)))();
+  else
+    Store::finish(r->storage, IsErr ? panicking : true);
 }
 
 /// A record in the function's frame (Go's deferprocStack). Declared unarmed
 /// before its defer_frame; the defer statement stores the bound call and
 /// links it. Trivially destructible: the frame, declared after it, finishes
 /// the call before the record goes away.
+/// Each push is written flat, placing the call and linking the record
+/// without helpers: at -O0 every inlined layer still spills its arguments.
 class stack_record : private record {
 public:
-  CXXDEFER_GLUE CXXDEFER_CONSTEXPR20 stack_record() noexcept {}
+  // Trivial: a record's fields are written by push(), and at -O0 even an
+  // empty constructor stores its `this`.
+  stack_record() = default;
   stack_record(const stack_record &) = delete;
   stack_record &operator=(const stack_record &) = delete;
 
@@ -310,8 +320,13 @@ public:
       return frame.link_const(static_cast<Call &&>(call), false);
 #endif
     using store_type = call_store<Call, call_capacity>;
-    store_type::place(storage, static_cast<Call &&>(call));
-    linked<store_type, false>(frame);
+    if (store_type::direct) // store_type::place(), flat
+      ::new (static_cast<void *>(storage)) Call(static_cast<Call &&>(call));
+    else
+      store_type::place(storage, static_cast<Call &&>(call));
+    finish = &finish_in_place<store_type, false>;
+    link = frame.head_;
+    frame.head_ = this;
   }
   template <class Call>
   CXXDEFER_GLUE constexpr void push_err(record_list &frame, Call call) {
@@ -320,8 +335,13 @@ public:
       return frame.link_const(static_cast<Call &&>(call), true);
 #endif
     using store_type = call_store<Call, call_capacity>;
-    store_type::place(storage, static_cast<Call &&>(call));
-    linked<store_type, true>(frame);
+    if (store_type::direct) // store_type::place(), flat
+      ::new (static_cast<void *>(storage)) Call(static_cast<Call &&>(call));
+    else
+      store_type::place(storage, static_cast<Call &&>(call));
+    finish = &finish_in_place<store_type, true>;
+    link = frame.head_;
+    frame.head_ = this;
   }
   template <class Make>
   CXXDEFER_GLUE constexpr void push_made(record_list &frame, Make make) {
@@ -331,15 +351,7 @@ public:
 #endif
     using store_type = call_store<made_by<Make>, call_capacity>;
     store_type::place_made(storage, make);
-    linked<store_type, false>(frame);
-  }
-
-private:
-  // Written out rather than through record_list::link: at -O0 each
-  // inlined layer still spills its arguments.
-  template <class Store, bool IsErr>
-  CXXDEFER_GLUE void linked(record_list &frame) noexcept {
-    finish = &finish_in_place<Store, IsErr>;
+    finish = &finish_in_place<store_type, false>;
     link = frame.head_;
     frame.head_ = this;
   }

@@ -251,6 +251,16 @@ private:
 /// (pooled_record is not a literal type), so apart from heap_defer.
 template <class Store, bool IsErr, class Call>
 CXXDEFER_GLUE void pooled_defer(record_list &frame, Call &call) {
+  if (Store::copied_out) {
+    // Copying bytes cannot throw: no guard to give the record back, and
+    // no layer (at -O0 each one costs its spills).
+    record *r = new_record();
+    ::new (static_cast<void *>(r->storage)) Call(static_cast<Call &&>(call));
+    r->finish = &pooled_finish<Store, IsErr>::finish;
+    r->link = frame.head_;
+    frame.head_ = r;
+    return;
+  }
   pooled_record<Store> record;
   Store::place(record.storage(), static_cast<Call &&>(call));
   record.template link<IsErr>(frame);

@@ -204,7 +204,12 @@ public:
     static_assert(is_same<Made, Call>::value,
                   "cxxdefer: internal error: a defer statement's call is not "
                   "of the type the rewriter spelled at its slot");
-    store::place(storage_, static_cast<Call &&>(call));
+    // Spelled out rather than through store::place(): at -O0 each
+    // inlined layer still spills its arguments.
+    if (store::direct)
+      ::new (static_cast<void *>(storage_)) Call(static_cast<Call &&>(call));
+    else
+      store::place(storage_, static_cast<Call &&>(call));
   }
   template <bool Discards, class Make>
   CXXDEFER_GLUE void place_made(Make &make) {
@@ -213,7 +218,12 @@ public:
                   "of the type the rewriter spelled at its slot");
     store::place_made(storage_, make);
   }
-  CXXDEFER_GLUE void run() { store::finish(storage_, true); }
+  CXXDEFER_GLUE void run() {
+    if (store::direct)
+      (*static_cast<Call *>(static_cast<void *>(storage_)))();
+    else
+      store::finish(storage_, true);
+  }
   CXXDEFER_GLUE void discard() { store::finish(storage_, false); }
 
 private:
@@ -253,17 +263,18 @@ private:
 /// The slot of a nested defer statement, armed by it through bit \p Bit of
 /// the function's deferBits byte; its call kept in \p Store, a slot_call.
 template <unsigned Bit, slot_kind Kind, class Store = slot_call<>>
-class hoisted_slot {
+struct hoisted_slot {
   static_assert(Bit < 8, "deferBits is one byte");
   static constexpr unsigned char mask = static_cast<unsigned char>(1u << Bit);
   static constexpr bool discards = Kind == slot_kind::err;
 
-public:
-  CXXDEFER_GLUE constexpr hoisted_slot(unsigned char &bits,
-                                       Store &store) noexcept
-      : bits_(bits), store_(store) {}
-  hoisted_slot(const hoisted_slot &) = delete;
-  hoisted_slot &operator=(const hoisted_slot &) = delete;
+  // An aggregate, `hoisted_slot<...> d{bits, store};`: at -O0 a
+  // constructor would store its arguments before storing the members.
+  unsigned char &bits_;
+  Store &store_;
+#if CXXDEFER_HAS_CONSTEXPR20
+  const_call *const_ = nullptr;
+#endif
 
   /// Called at the defer statement, after every operand was evaluated:
   /// stores the bound call, then sets the bit.
@@ -330,19 +341,12 @@ public:
     return call_for_panic(call, can_recover);
   }
 
-private:
   /// The call for the out-of-line panic paths. It holds the store, not the
   /// slot, so that the slot never escapes (see slot_call).
   CXXDEFER_GLUE auto runner() {
     Store *store = &store_;
     return [store] { store->run(); };
   }
-
-  unsigned char &bits_;
-  Store &store_;
-#if CXXDEFER_HAS_CONSTEXPR20
-  const_call *const_ = nullptr;
-#endif
 };
 
 template <unsigned Bit, class Store = slot_call<>>

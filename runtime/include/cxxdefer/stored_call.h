@@ -52,6 +52,10 @@ struct call_store {
   static constexpr bool copied_out =
       __is_trivially_constructible(Call, const Call &) &&
       CXXDEFER_TRIVIALLY_DESTRUCTIBLE_(Call);
+  /// Whether a caller may build the call in the buffer with `new` and run
+  /// it there, destroying it by doing nothing: at -O0 going through place()
+  /// and finish() costs a layer each.
+  static constexpr bool direct = CXXDEFER_TRIVIALLY_DESTRUCTIBLE_(Call);
 
   CXXDEFER_GLUE static void place(void *buffer, Call &&call) {
     ::new (buffer) Call(static_cast<Call &&>(call));
@@ -82,6 +86,7 @@ template <class Call, decltype(sizeof(0)) Capacity>
 struct call_store<Call, Capacity, false> {
   using call_type = Call;
   static constexpr bool copied_out = false;
+  static constexpr bool direct = false;
 
   static void place(void *buffer, Call &&call) {
     *static_cast<Call **>(buffer) = new Call(static_cast<Call &&>(call));
