@@ -252,10 +252,12 @@ private:
 template <class Store, bool IsErr, class Call>
 CXXDEFER_GLUE void pooled_defer(record_list &frame, Call &call) {
   if (Store::copied_out) {
-    // Copying bytes cannot throw: no guard to give the record back, and
-    // no layer (at -O0 each one costs its spills).
+    // A trivial copy cannot throw (a move constructor could: it is copied,
+    // not moved): no guard to give the record back, and no layer (at -O0
+    // each one costs its spills).
     record *r = new_record();
-    ::new (static_cast<void *>(r->storage)) Call(static_cast<Call &&>(call));
+    ::new (static_cast<void *>(r->storage))
+        Call(static_cast<const Call &>(call));
     r->finish = &pooled_finish<Store, IsErr>::finish;
     r->link = frame.head_;
     frame.head_ = r;
