@@ -5,29 +5,17 @@
 //
 // UNSUPPORTED: forced-tier
 // RUN: %cxxdefer %s -- -std=c++17 > %t.cpp
-// RUN: %clangxx -std=c++17 -O1 -pthread -Wall -Wextra -Werror -I%cxxdefer_include %t.cpp -o %t.clang && %t.clang | %FileCheck %s
-// RUN: %gxx -std=c++17 -O1 -pthread -Wall -Wextra -Werror -I%cxxdefer_include %t.cpp -o %t.gcc && %t.gcc | %FileCheck %s
-// RUN: %clangxx -std=c++17 -O1 -g -pthread -fsanitize=address -I%cxxdefer_include %t.cpp -o %t.asan && %t.asan | %FileCheck %s
+// RUN: %clangxx -std=c++17 -O1 -pthread -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s
+// RUN: %gxx -std=c++17 -O1 -pthread -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.gcc && %t.gcc | %FileCheck %s
+// RUN: %clangxx -std=c++17 -O1 -g -pthread -fsanitize=address -I%cxxdefer_include -I%S %t.cpp -o %t.asan && %t.asan | %FileCheck %s
 // RUN: %if valgrind %{ %valgrind --show-leak-kinds=all --errors-for-leak-kinds=all %t.clang | %FileCheck %s %}
 
 #include <cxxdefer.h>
 
-#include <atomic>
 #include <cstdio>
-#include <cstdlib>
-#include <new>
 #include <thread>
 
-static std::atomic<long> Allocations{0};
-
-void *operator new(std::size_t Size) {
-  ++Allocations;
-  if (void *P = std::malloc(Size ? Size : 1))
-    return P;
-  throw std::bad_alloc();
-}
-void operator delete(void *P) noexcept { std::free(P); }
-void operator delete(void *P, std::size_t) noexcept { std::free(P); }
+#include "Inputs/count-allocations.h"
 
 static long Sum = 0;
 static void add(long V) { Sum += V; }

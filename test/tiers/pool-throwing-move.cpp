@@ -7,26 +7,15 @@
 //
 // UNSUPPORTED: forced-tier
 // RUN: %cxxdefer %s -- -std=c++17 > %t.cpp
-// RUN: %clangxx -std=c++17 -O1 -Wall -Wextra -Werror -I%cxxdefer_include %t.cpp -o %t.clang && %t.clang | %FileCheck %s
-// RUN: %gxx -std=c++17 -O1 -Wall -Wextra -Werror -I%cxxdefer_include %t.cpp -o %t.gcc && %t.gcc | %FileCheck %s
+// RUN: %clangxx -std=c++17 -O1 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.clang && %t.clang | %FileCheck %s
+// RUN: %gxx -std=c++17 -O1 -Wall -Wextra -Werror -I%cxxdefer_include -I%S %t.cpp -o %t.gcc && %t.gcc | %FileCheck %s
 // RUN: %plugin_cxx -std=c++17 -O0 %s -o %t.plugin && %t.plugin | %FileCheck %s
 
 #include <cxxdefer.h>
 
 #include <cstdio>
-#include <cstdlib>
-#include <new>
 
-static long Allocations = 0;
-
-void *operator new(std::size_t Size) {
-  ++Allocations;
-  if (void *P = std::malloc(Size ? Size : 1))
-    return P;
-  throw std::bad_alloc();
-}
-void operator delete(void *P) noexcept { std::free(P); }
-void operator delete(void *P, std::size_t) noexcept { std::free(P); }
+#include "Inputs/count-allocations.h"
 
 // Trivially copyable by its copy constructor, but its move throws.
 struct MoveThrows {
