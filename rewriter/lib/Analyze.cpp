@@ -234,24 +234,34 @@ bool FunctionAnalysis::run(FunctionPlan &Plan) {
   }
   assert(Invocations.size() == Plan.Sites.size() && "one invocation per site");
   planReturnTracking(F, Ctx, Plan);
-  if (Plan.Result.Strategy == ResultStrategy::Named) {
-    for (const ReturnSite &Return : F.Returns) {
-      ReturnPlan R;
-      SourceLocation Keyword = Return.Return->getReturnLoc();
-      R.Keyword = Span::of(Keyword, Keyword);
-      if (Return.Semicolon.isInvalid()) {
-        Findings.push_back({DiagId::InternalError,
-                            SM.getFileLoc(Keyword),
-                            {"a return statement without its ';'"}});
-        return false;
-      }
-      R.Semicolon = Span::of(Return.Semicolon, Return.Semicolon);
-      const Expr *Value = Return.Return->getRetValue();
-      R.HasValue = Value != nullptr;
-      R.ReturnsResult = Value && asWrittenResult(Value);
-      R.Last = !F.Body->body_empty() && Return.Return == F.Body->body_back();
-      Plan.Result.Returns.push_back(R);
+  // The return (or co_return) statements the result's strategy rewrites.
+  auto planReturn = [&](const Stmt *S, SourceLocation Keyword,
+                        SourceLocation Semicolon, const Expr *Value) {
+    if (Semicolon.isInvalid()) {
+      Findings.push_back({DiagId::InternalError,
+                          SM.getFileLoc(Keyword),
+                          {"a return statement without its ';'"}});
+      return false;
     }
+    ReturnPlan R;
+    R.Keyword = Span::of(Keyword, Keyword);
+    R.Semicolon = Span::of(Semicolon, Semicolon);
+    R.HasValue = Value != nullptr;
+    R.ReturnsResult = Value && asWrittenResult(Value);
+    R.Last = !F.Body->body_empty() && S == F.Body->body_back();
+    Plan.Result.Returns.push_back(R);
+    return true;
+  };
+  if (Plan.Result.Strategy == ResultStrategy::CoReturnAfterDefers)
+    for (const CoReturnSite &C : F.CoReturns)
+      if (!planReturn(C.CoReturn, C.CoReturn->getKeywordLoc(), C.Semicolon,
+                      C.CoReturn->getOperand()))
+        return false;
+  if (Plan.Result.Strategy == ResultStrategy::Named) {
+    for (const ReturnSite &Return : F.Returns)
+      if (!planReturn(Return.Return, Return.Return->getReturnLoc(),
+                      Return.Semicolon, Return.Return->getRetValue()))
+        return false;
     for (const DeclRefExpr *Ref : F.ResultRefs) {
       // `return __result;` is rewritten whole.
       bool InReturn = llvm::any_of(F.Returns, [&](const ReturnSite &Return) {

@@ -385,6 +385,13 @@ private:
       F.Returns.push_back({Return, Next.semicolonAfter(Last)});
       return walk(Return->getRetValue(), InLoop, false);
     }
+    case Stmt::CoreturnStmtClass: {
+      const auto *CoReturn = cast<CoreturnStmt>(S);
+      if (!CoReturn->isImplicit())
+        F.CoReturns.push_back(
+            {CoReturn, Next.semicolonAfter(CoReturn->getEndLoc())});
+      return walk(CoReturn->getOperand(), InLoop, false);
+    }
     case Stmt::CXXTryStmtClass: {
       const auto *Try = cast<CXXTryStmt>(S);
       walk(Try->getTryBlock(), InLoop, true);

@@ -281,6 +281,10 @@ enum class ResultStrategy {
   /// every deferred call ran. For functions that name `__result`, and for
   /// those that can recover and return a trivially copyable type.
   Named,
+  /// A coroutine with return_void(): each `co_return;` jumps past the
+  /// slots to one `co_return;`, so that the deferred calls run before the
+  /// promise's return_void(), which a recovery then reaches once.
+  CoReturnAfterDefers,
 };
 
 /// A `return` statement that the rewrite touches: one of a function with a

@@ -242,7 +242,8 @@ private:
 
   void checkResult() {
     const ResultPlan &R = F.Result;
-    bool NeedsType = R.Strategy != ResultStrategy::Untouched ||
+    bool NeedsType = (R.Strategy != ResultStrategy::Untouched &&
+                      R.Strategy != ResultStrategy::CoReturnAfterDefers) ||
                      R.CanRecover == ResultPlan::IfValueInitialisable ||
                      R.TrackReturned ||
                      (R.ReturnInHandler && !R.ReturnsNothing &&

@@ -86,6 +86,19 @@ bool planResult(const DeferFunction &F, bool AnyCanRecover, ASTContext &Ctx,
     Plan.CanRecover = AnyCanRecover && Body->getFallthroughHandler()
                           ? ResultPlan::Yes
                           : ResultPlan::No;
+    // `co_return;` calls return_void() before the body's locals (the
+    // slots) are destroyed: the deferred calls would run after it, and a
+    // recovery would end the body a second time. So every `co_return;`
+    // jumps past the slots to one `co_return;`, in every coroutine with
+    // return_void() (one order, whether or not a call can recover). A
+    // coroutine with return_value() sets its result first, as Go's
+    // `return e` does.
+    if (Body->getFallthroughHandler() &&
+        llvm::all_of(F.CoReturns, [](const CoReturnSite &C) {
+          const Expr *Operand = C.CoReturn->getOperand();
+          return !Operand || Operand->getType()->isVoidType();
+        }))
+      Plan.Strategy = ResultStrategy::CoReturnAfterDefers;
     return true;
   }
 

@@ -658,18 +658,20 @@ void FunctionPrinter::printResult() {
     }
     return;
   }
-  if (R.Strategy != ResultStrategy::Named)
+  if (R.Strategy == ResultStrategy::Untouched ||
+      R.Strategy == ResultStrategy::ValueInitialisedAfterRecovery)
     return;
   for (const ReturnPlan &Return : R.Returns) {
     // The body's last statement falls off to the single exit by itself.
     const char *Leave = Return.Last ? "" : " goto cxxdefer_return;";
-    if (Return.ReturnsResult) {
+    if (Return.ReturnsResult || !Return.HasValue) {
       replace(Return.Keyword.Begin, Return.Semicolon.End,
               Return.Last ? ";" : "goto cxxdefer_return;");
       continue;
     }
+    // `co_return e;` with a void e keeps e as a statement.
     replace(Return.Keyword.Begin, Return.Keyword.End,
-            Return.HasValue ? "{ cxxdefer_result =" : "{");
+            R.Strategy == ResultStrategy::Named ? "{ cxxdefer_result =" : "{");
     replace(Return.Semicolon.Begin, Return.Semicolon.End,
             std::string(";") + Leave + " }");
   }
@@ -700,21 +702,31 @@ void FunctionPrinter::run() {
     printSlots(declarationOrder());
   else
     printFrames();
+  if (!Wrapped)
+    return;
   // The label only where a return statement jumps to it (-Wunused-label).
-  bool Jumped = R.Strategy == ResultStrategy::Named &&
+  bool Jumped = R.Strategy != ResultStrategy::ValueInitialisedAfterRecovery &&
                 llvm::any_of(R.Returns, [](const ReturnPlan &Return) {
                   return !Return.Last;
                 });
-  if (Wrapped)
-    insert(
-        F.BodyEnd,
-        std::string(Jumped ? "} cxxdefer_return: " : "} ") +
-            (R.TrackReturned ? "cxxdefer_returned.release(); " : "") +
-            "return " +
-            (R.Strategy == ResultStrategy::Named
-                 ? std::string("cxxdefer_result")
-                 : std::string(abi::Recovery) + "<" + R.Type + ">::value()") +
-            "; ");
+  std::string Exit = Jumped ? "} cxxdefer_return: " : "} ";
+  if (R.TrackReturned)
+    Exit += "cxxdefer_returned.release(); ";
+  switch (R.Strategy) {
+  case ResultStrategy::Named:
+    Exit += "return cxxdefer_result; ";
+    break;
+  case ResultStrategy::ValueInitialisedAfterRecovery:
+    Exit +=
+        "return " + std::string(abi::Recovery) + "<" + R.Type + ">::value(); ";
+    break;
+  case ResultStrategy::CoReturnAfterDefers:
+    Exit += "co_return; ";
+    break;
+  case ResultStrategy::Untouched:
+    llvm_unreachable("an untouched result is not wrapped");
+  }
+  insert(F.BodyEnd, Exit);
 }
 
 } // namespace

@@ -20,6 +20,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
+#include "clang/AST/StmtCXX.h"
 #include <vector>
 
 namespace cxxdefer {
@@ -58,6 +59,12 @@ struct ReturnSite {
   clang::SourceLocation Semicolon;
 };
 
+/// A `co_return` statement of a coroutine's body.
+struct CoReturnSite {
+  const clang::CoreturnStmt *CoReturn = nullptr;
+  clang::SourceLocation Semicolon;
+};
+
 /// One function-like body that contains defer statements: a function,
 /// constructor, destructor, lambda or a member of a local class.
 struct DeferFunction {
@@ -71,6 +78,9 @@ struct DeferFunction {
   /// Explicit return statements of this body (not of nested lambdas);
   /// their number is Go's NumReturns.
   std::vector<ReturnSite> Returns;
+  /// The `co_return` statements of a coroutine's body (not of nested
+  /// lambdas).
+  std::vector<CoReturnSite> CoReturns;
   /// References to `__result` that name this function's result (also from
   /// closures inside it that have no defer statement of their own).
   std::vector<const clang::DeclRefExpr *> ResultRefs;
