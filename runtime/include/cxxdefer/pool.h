@@ -251,13 +251,13 @@ private:
 /// (pooled_record is not a literal type), so apart from heap_defer.
 template <class Store, bool IsErr, class Call>
 CXXDEFER_GLUE void pooled_defer(record_list &frame, Call &call) {
-  if (Store::copied_out) {
-    // A trivial copy cannot throw (a move constructor could: it is copied,
-    // not moved): no guard to give the record back, and no layer (at -O0
-    // each one costs its spills).
+  // Not `if constexpr` (C++14): the branch must compile for every call.
+  if (Store::copied_out && __is_trivially_constructible(Call, Call &&)) {
+    // A trivial move cannot throw (a user's move constructor could): no
+    // guard to give the record back, and no layer (at -O0 each one costs
+    // its spills).
     record *r = new_record();
-    ::new (static_cast<void *>(r->storage))
-        Call(static_cast<const Call &>(call));
+    ::new (static_cast<void *>(r->storage)) Call(static_cast<Call &&>(call));
     r->finish = &pooled_finish<Store, IsErr>::finish;
     r->link = frame.head_;
     frame.head_ = r;
