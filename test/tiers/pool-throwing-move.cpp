@@ -1,9 +1,8 @@
 // A heap-allocated defer statement whose bound call cannot be stored (here:
-// an operand whose move constructor throws) must give its pooled record
-// back: in steady state a failed defer statement allocates nothing, as a
-// successful one does not. A call whose copy is trivial is stored by that
-// copy, which cannot throw, so the statement succeeds and the move throws
-// later, from the deferred call's own parameter.
+// an operand whose move constructor throws while the call is moved into
+// its pooled record) must give the record back: in steady state a failed
+// defer statement allocates nothing, as a successful one does not. Only a
+// call whose move is trivial (cannot throw) is stored without that guard.
 //
 // UNSUPPORTED: forced-tier
 // RUN: %cxxdefer %s -- -std=c++17 > %t.cpp
