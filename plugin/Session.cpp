@@ -186,14 +186,10 @@ void Session::headerIncluded(FileEntryRef File, bool System) {
   // Loads the text the compile is about to enter; it is not read twice.
   std::optional<llvm::MemoryBufferRef> Text =
       CI.getSourceManager().getMemoryBufferForFileOrNone(File);
-  // A system header counts only when it is a library written for cxxdefer
-  // (rewriter/include/cxxdefer/SystemCode.h) with defer statements.
-  bool Mentions =
-      Text &&
-      (System ? isSystemHeaderToRewrite(File.getName(), Text->getBuffer())
-              : findMentions(Text->getBuffer()).DeferSyntax);
+  bool Needed =
+      Text && needsRewriter(File.getName(), Text->getBuffer(), System);
   SearchSeconds += secondsSince(Start);
-  if (Mentions)
+  if (Needed)
     rewrite(("'" + File.getName() + "'").str(), /*BeforePreprocessing=*/false);
 }
 

@@ -14,26 +14,10 @@
 #include "clang/Lex/HeaderSearch.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "llvm/ADT/SmallVector.h"
-#include "llvm/ADT/StringExtras.h"
-#include <optional>
 
 using namespace clang;
+using namespace cxxdefer;
 using namespace cxxdefer::plugin;
-
-/// If \p Line is a line marker of preprocessed output (`# 42 "file" 1 3`),
-/// whether the text after it comes from a system header (flag 3).
-static std::optional<bool> isSystemLineMarker(StringRef Line) {
-  Line = Line.drop_front().ltrim(" \t"); // the '#'
-  if (Line.empty() || !llvm::isDigit(Line.front()))
-    return std::nullopt; // a directive, or `#line` (which has no flags)
-  size_t Quote = Line.rfind('"');
-  if (Quote == StringRef::npos)
-    return std::nullopt;
-  SmallVector<StringRef, 4> Flags;
-  Line.substr(Quote + 1).split(Flags, ' ', /*MaxSplit=*/-1,
-                               /*KeepEmpty=*/false);
-  return llvm::is_contained(Flags, "3");
-}
 
 namespace {
 
@@ -47,7 +31,6 @@ struct IncludeDirective {
 /// What one file says, as far as the scan is concerned.
 struct FileFacts {
   bool MentionsDeferSyntax = false;
-  bool HasExpandedDefer = false;
   SmallVector<IncludeDirective, 16> Includes;
   /// #include lines whose operand is not a quoted or bracketed name (a
   /// macro).
@@ -58,7 +41,6 @@ struct FileFacts {
 
 /// If \p Line (after its '#') is an #include line, adds it to \p Facts.
 static void addIfInclude(StringRef Line, FileFacts &Facts) {
-  Line = Line.ltrim(" \t");
   if (!Line.consume_front("include_next") && !Line.consume_front("include") &&
       !Line.consume_front("import"))
     return;
@@ -71,39 +53,16 @@ static void addIfInclude(StringRef Line, FileFacts &Facts) {
     Facts.Includes.push_back({Line.slice(1, NameEnd), Close == '>'});
 }
 
-/// Reads \p Text in one pass, line by line. Lines that line markers
-/// attribute to a system header are skipped: they neither mention anything
-/// nor include anything (preprocessed output, or -frewrite-includes output
-/// that inlines whole system headers).
+/// Reads \p Text in one pass: what it mentions, and its #include lines
+/// outside the parts that line markers attribute to a system header
+/// (preprocessed output, or -frewrite-includes output that inlines whole
+/// system headers).
 static FileFacts readFacts(StringRef Text) {
   FileFacts Facts;
-  bool InSystemHeader = false;
-  for (size_t Pos = 0; Pos < Text.size();) {
-    size_t End = Text.find('\n', Pos);
-    StringRef Line = Text.slice(Pos, End);
-    Pos = End == StringRef::npos ? Text.size() : End + 1;
-    StringRef Trimmed = Line.ltrim(" \t");
-    if (Trimmed.starts_with("#")) {
-      if (std::optional<bool> System = isSystemLineMarker(Trimmed)) {
-        InSystemHeader = *System;
-        continue;
-      }
-      if (!InSystemHeader)
-        addIfInclude(Trimmed.drop_front().ltrim(" \t"), Facts);
-    }
-    if (InSystemHeader)
-      continue;
-    Facts.MentionsDeferSyntax |= Line.contains("__defer") ||
-                                 Line.contains("__errdefer") ||
-                                 Line.contains("__result");
-    Facts.HasExpandedDefer |= Line.contains("defer_statement_needs_plugin");
-  }
+  Mentions Found = findMentions(
+      Text, [&Facts](StringRef Directive) { addIfInclude(Directive, Facts); });
+  Facts.MentionsDeferSyntax = Found.DeferSyntax;
   return Facts;
-}
-
-Mentions cxxdefer::plugin::findMentions(StringRef Text) {
-  FileFacts Facts = readFacts(Text);
-  return {Facts.MentionsDeferSyntax, Facts.HasExpandedDefer};
 }
 
 namespace {

@@ -34,6 +34,7 @@
 #ifndef CXXDEFER_PLUGIN_USERFILESCAN_H
 #define CXXDEFER_PLUGIN_USERFILESCAN_H
 
+#include "cxxdefer/Mentions.h"
 #include "clang/Basic/FileEntry.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -45,19 +46,6 @@ class CompilerInstance;
 } // namespace clang
 
 namespace cxxdefer::plugin {
-
-/// What a user file mentions, outside the parts that line markers
-/// attribute to system headers.
-struct Mentions {
-  /// `__defer`, `__errdefer` or `__result`.
-  bool DeferSyntax = false;
-  /// The runtime header's expansion of `__defer`: preprocessed output made
-  /// without the plugin, whose defer statements can no longer be rewritten.
-  bool ExpandedDefer = false;
-};
-
-/// Searches \p Text, a user file as written or preprocessed.
-Mentions findMentions(llvm::StringRef Text);
 
 struct UserFileScan {
   /// The first file found that mentions the extension; empty if none.

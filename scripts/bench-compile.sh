@@ -6,7 +6,7 @@
 #   scripts/bench-compile.sh [--quick] [--no-leveldb] [--no-build] [--update-docs]
 #                            [--realcode=DIR]
 #
-# 1. makes sure the plugin is built (configures <build> first if needed),
+# 1. makes sure the plugin and the batch tool are built (configures <build> first if needed),
 #    unless --no-build;
 # 2. runs benchmarks/compile/measure.py: the CPU time of the probe
 #    translation unit (benchmarks/compile/probe-defer.cpp) through the
@@ -15,7 +15,9 @@
 #    test/realcode's __defer patch against the unpatched library (--no-leveldb
 #    skips it; it needs test/realcode and Debian's source archive, and takes
 #    about ten minutes); each against the same code without defers with the
-#    plugin loaded too;
+#    plugin loaded too; and the batch tool's --check over leveldb: without
+#    defers against a -fsyntax-only of every unit, and with them at -j1
+#    against -j2 (wall time);
 # 3. prints the markdown table and writes it to
 #    <build>/benchmarks/compile.md; with --update-docs also into
 #    docs/benchmarks.md, between its compile-time markers.
@@ -51,7 +53,7 @@ if ((build)); then
   if [[ ! -f "$BUILD_DIR/build.ninja" ]]; then
     cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release
   fi
-  cmake --build "$BUILD_DIR" --target CxxDefer
+  cmake --build "$BUILD_DIR" --target CxxDefer cxxdefer
 fi
 
 commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
@@ -60,6 +62,6 @@ if [[ -n "$(git -C "$ROOT" status --porcelain -- plugin rewriter runtime 2>/dev/
 fi
 
 python3 "$ROOT/benchmarks/compile/measure.py" \
-  --plugin "$BUILD_DIR/lib/CxxDefer.so" --cxx "${CXXDEFER_BENCH_CXX:-clang++-19}" \
+  --plugin "$BUILD_DIR/lib/CxxDefer.so" --tool "$BUILD_DIR/bin/cxxdefer" --cxx "${CXXDEFER_BENCH_CXX:-clang++-19}" \
   --work "$OUT/compile-work" --out "$OUT/compile.md" --rounds "$rounds" \
   --commit "$commit" "${extra[@]}"

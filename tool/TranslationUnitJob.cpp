@@ -29,6 +29,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "TranslationUnitJob.h"
+#include "PreprocessFirst.h"
 #include "cxxdefer/SystemCode.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -118,6 +119,15 @@ static std::vector<std::string> collectUserFiles(SourceManager &SM) {
   }
   llvm::sort(Files);
   return Files;
+}
+
+/// Keeps what every translation unit gives the run, parsed or not: the
+/// user files \p SM read, and the main file's text to print or copy.
+static void keepFilesRead(SourceManager &SM, const JobOptions &Opts,
+                          TranslationUnitResult &Result) {
+  Result.UserFiles = collectUserFiles(SM);
+  if (Opts.KeepMainFileText)
+    Result.MainFileText = SM.getBufferData(SM.getMainFileID()).str();
 }
 
 /// Maps a finding's level to the diagnostic level clang prints for it.
@@ -238,9 +248,7 @@ public:
 
   void run(ASTContext &Ctx, const MacroTokens *Tokens) {
     SourceManager &SM = Ctx.getSourceManager();
-    Result.UserFiles = collectUserFiles(SM);
-    if (Opts.KeepMainFileText)
-      Result.MainFileText = SM.getBufferData(SM.getMainFileID()).str();
+    keepFilesRead(SM, Opts, Result);
     // An AST with errors is not the program the user meant; the core is
     // not asked about it, and the TU fails with the compiler's diagnostics.
     if (static_cast<const AnalysisDiagnostics *>(Diags.getClient())->errors())
@@ -309,6 +317,12 @@ public:
                      FileManager *Files,
                      std::shared_ptr<PCHContainerOperations> PCHContainerOps,
                      DiagnosticConsumer *DiagConsumer) override {
+    if (!needsParse(
+            *Invocation, *Files, PCHContainerOps,
+            [this](SourceManager &SM) { keepFilesRead(SM, Opts, Result); })) {
+      Files->clearStatCache();
+      return true;
+    }
     // Errors that the rewrite resolves are not the user's.
     AnalysisDiagnostics Filter(DiagConsumer, /*OwnsNext=*/false);
     CompilerInstance Compiler(std::move(PCHContainerOps));

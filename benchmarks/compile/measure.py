@@ -16,6 +16,10 @@
 #            clang, and the unpatched library with the plugin loaded. The
 #            three builds use the same flags (C++14, -O2, exceptions on);
 #            the download and the patch are test/realcode's.
+#   tool     the batch tool's --check over the same leveldb: the unpatched
+#            tree (no defer anywhere) against a -fsyntax-only of each of its
+#            translation units, and the patched tree (nearly every unit
+#            parses) at -j1 against -j<jobs>, in wall time.
 #
 # Runs are interleaved (A B C A B C ...) and the median of each is kept, so
 # that a change in the machine's load hits every configuration alike. CPU
@@ -26,14 +30,17 @@
 
 import argparse
 import datetime
+import json
 import os
 import platform
 import resource
+import shlex
 import shutil
 import statistics
 import subprocess
 import sys
 import tarfile
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -45,6 +52,7 @@ PROBE_MODES = [
 ]
 LEVELDB_GOAL = 1.10
 NO_DEFER_GOAL = 1.02
+CHECK_NO_DEFER_GOAL = 0.10
 
 BEGIN_MARK = "<!-- compile-time table: begin (scripts/bench-compile.sh --update-docs) -->"
 END_MARK = "<!-- compile-time table: end -->"
@@ -65,6 +73,19 @@ def cpu_seconds(args, cwd=None, log=None):
         detail = result.stderr.decode(errors="replace")[-2000:] if not log else ""
         raise Failure("`%s` failed (exit %d)\n%s"
                       % (" ".join(args), result.returncode, detail))
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def cpu_seconds_any_exit(args, log):
+    """cpu_seconds for the batch tool's --check, whose exit status 1 is an
+    answer (something would change), not a failure."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result = subprocess.run(args, stdin=subprocess.DEVNULL, stdout=log,
+                            stderr=log)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode not in (0, 1):
+        raise Failure("`%s` failed (exit %d)" % (" ".join(args),
+                                                 result.returncode))
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
@@ -128,7 +149,7 @@ def measure_leveldb(args, say):
     modules = import_realcode(args.realcode)
     if modules is None:
         say("leveldb: skipped, no test/realcode harness in %s" % args.realcode)
-        return [], "skipped: test/realcode (the leveldb download and patch) is missing"
+        return [], "skipped: test/realcode (the leveldb download and patch) is missing", None
     debsource, leveldb = modules
     work = os.path.join(args.work, "leveldb")
     os.makedirs(work, exist_ok=True)
@@ -147,9 +168,12 @@ def measure_leveldb(args, say):
 
         cc = args.cxx.replace("clang++", "clang")
         builds = {}
+        # "defer+tool" is never built: its compile_commands.json is the
+        # patched tree's commands without the plugin, for the batch tool.
         for name, tree, plugin in (("twin", plain, False),
                                    ("defer", patched, True),
-                                   ("twin+plugin", plain, True)):
+                                   ("twin+plugin", plain, True),
+                                   ("defer+tool", patched, False)):
             entries = leveldb.cache_entries(
                 args.cxx, cc, patched=True, flags="relaxed",
                 extra_cxx_flags="-fplugin=" + args.plugin if plugin else "")
@@ -172,17 +196,68 @@ def measure_leveldb(args, say):
 
         say("leveldb library, clean build (-O2, -j%d):" % args.jobs)
         medians = interleaved([(name, clean_build(build))
-                               for name, build in builds.items()],
+                               for name in ("twin", "defer", "twin+plugin")
+                               for build in [builds[name]]],
                               max(1, args.rounds // 2), say)
-        units = sum(1 for line in open(os.path.join(builds["twin"],
-                                                    "compile_commands.json"))
-                    if '"file"' in line)
+        units = len(compile_commands(builds["twin"]))
+        tool_rows = measure_batch_tool(args, builds, log, say)
     return [("leveldb 1.23 library, clean build (%d translation units; "
              "31 defer statements, one in a header most files include)" % units,
-             "-O2", medians, LEVELDB_GOAL)], ""
+             "-O2", medians, LEVELDB_GOAL)], "", tool_rows
 
 
-def table(rows, note, commit):
+def compile_commands(build):
+    with open(os.path.join(build, "compile_commands.json")) as f:
+        return json.load(f)
+
+
+def syntax_only_command(entry):
+    """The compile command of a compile_commands.json entry, turned into a
+    -fsyntax-only with no output or dependency files."""
+    args = entry.get("arguments") or shlex.split(entry["command"])
+    kept, skip = [], False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg in ("-o", "-MF", "-MT", "-MQ"):
+            skip = True
+        elif arg not in ("-c", "-MD", "-MMD"):
+            kept.append(arg)
+    return kept + ["-fsyntax-only"]
+
+
+def measure_batch_tool(args, builds, log, say):
+    """The batch tool's --check over leveldb: on the unpatched tree (no
+    defer anywhere) against a -fsyntax-only of every translation unit, and
+    on the patched tree (most units parse) at -j1 and -j<jobs>, wall time."""
+    tool = [args.tool, "--check"]
+
+    def syntax_only():
+        return sum(cpu_seconds(syntax_only_command(entry),
+                               cwd=entry["directory"], log=log)
+                   for entry in compile_commands(builds["twin"]))
+
+    def check(build, jobs, wall):
+        def run():
+            start = time.monotonic()
+            cpu = cpu_seconds_any_exit(tool + ["-p", build, "-j", str(jobs)],
+                                       log)
+            return time.monotonic() - start if wall else cpu
+        return run
+
+    say("batch tool --check, leveldb without defers (CPU time):")
+    plain = interleaved([("syntax-only", syntax_only),
+                         ("check", check(builds["twin"], 1, wall=False))],
+                        max(1, args.rounds // 2), say)
+    say("batch tool --check, leveldb with defers (wall time):")
+    scaling = interleaved(
+        [("j1", check(builds["defer+tool"], 1, wall=True)),
+         ("jN", check(builds["defer+tool"], args.jobs, wall=True))],
+        max(1, args.rounds // 2), say)
+    return [plain, scaling]
+
+
+def table(rows, note, commit, tool, jobs, rounds):
     lines = [
         "| translation unit | mode | hand-written twin | with `__defer`, plugin "
         "| ratio | goal | no `__defer`, plugin loaded | ratio | goal |",
@@ -198,10 +273,28 @@ def table(rows, note, commit):
     if note:
         lines.append("")
         lines.append("leveldb: " + note)
+    if tool:
+        plain, scaling = tool
+        lines += [
+            "",
+            "| batch tool on leveldb | baseline | `cxxdefer --check` | ratio "
+            "| goal |",
+            "|---|---|---|---|---|",
+            "| no defer anywhere: CPU time against a `-fsyntax-only` of every "
+            "translation unit | %.2f s | %.2f s | **%.3fx** | %.2fx |"
+            % (plain["syntax-only"], plain["check"],
+               plain["check"] / plain["syntax-only"], CHECK_NO_DEFER_GOAL),
+            "| with the patch's defers: wall time at `-j%d` against `-j1` "
+            "| %.2f s | %.2f s | **%.2fx** faster | scales with cores |"
+            % (jobs, scaling["j1"], scaling["jN"],
+               scaling["j1"] / scaling["jN"]),
+        ]
     lines.append("")
-    lines.append("CPU time (user + system), median of interleaved runs; "
-                 "plugin at %s, %s, %d cores, %s." % (
-                     commit, platform.platform(terse=True), os.cpu_count(),
+    lines.append("CPU time (user + system) unless said, median of "
+                 "interleaved runs (%d rounds for the probe, %d for leveldb "
+                 "and the batch tool); plugin at %s, %s, %d cores, %s." % (
+                     rounds, max(1, rounds // 2), commit,
+                     platform.platform(terse=True), os.cpu_count(),
                      datetime.date.today().isoformat()))
     return "\n".join(lines) + "\n"
 
@@ -222,6 +315,7 @@ def update_docs(doc, text):
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--plugin", required=True)
+    parser.add_argument("--tool", required=True, help="the batch tool")
     parser.add_argument("--cxx", default="clang++-19")
     parser.add_argument("--work", required=True)
     parser.add_argument("--out", required=True, help="markdown table to write")
@@ -233,6 +327,7 @@ def main():
     parser.add_argument("--commit", default="unknown")
     args = parser.parse_args()
     args.plugin = os.path.abspath(args.plugin)
+    args.tool = os.path.abspath(args.tool)
     args.work = os.path.abspath(args.work)  # apt resolves relative paths in /etc/apt
 
     def say(text):
@@ -240,11 +335,11 @@ def main():
 
     try:
         rows = measure_probe(args, say)
-        note = "not measured (--no-leveldb)"
+        note, tool = "not measured (--no-leveldb)", None
         if not args.no_leveldb:
-            more, note = measure_leveldb(args, say)
+            more, note, tool = measure_leveldb(args, say)
             rows += more
-        text = table(rows, note, args.commit)
+        text = table(rows, note, args.commit, tool, args.jobs, args.rounds)
     except (Failure, subprocess.CalledProcessError) as error:
         print("bench-compile: FAILED: %s" % error, file=sys.stderr)
         return 1
