@@ -103,7 +103,11 @@ template <> struct call_member_pointer<true> {
 };
 
 // One flat specialization of `call` per number of kept operands, generated
-// below: members k0, k1, ...; the caller is a base (it is empty).
+// below: members k0, k1, ...; the caller is a base (it is empty). Its
+// operator() inlines the caller where the compiler can be told to
+// (CXXDEFER_INLINE_CALL): the caller is user code, so it cannot carry the
+// runtime's own always_inline, and at -O0 its frame cost about ten
+// instructions per deferred call.
 #define CXXDEFER_REP_0(m, s)
 #define CXXDEFER_REP_1(m, s) m(0)
 #define CXXDEFER_REP_2(m, s) CXXDEFER_REP_1(m, s) s() m(1)
@@ -145,7 +149,7 @@ template <class Caller, class... Kept> struct call;
       : Caller {                                                               \
     CXXDEFER_REP_##N(CXXDEFER_MEMBER_, CXXDEFER_NONE_)                         \
     CXXDEFER_GLUE constexpr void operator()() {                                \
-      static_cast<Caller &>(*this)(                                            \
+      CXXDEFER_INLINE_CALL static_cast<Caller &>(*this)(                       \
           CXXDEFER_REP_##N(CXXDEFER_GET_, CXXDEFER_COMMA_));                   \
     }                                                                          \
   };
@@ -161,7 +165,7 @@ template <class Caller, class... Kept> struct call;
         : Caller(static_cast<Caller &&>(c))                                    \
               CXXDEFER_REP_##N(CXXDEFER_INIT_, CXXDEFER_NONE_) {}              \
     CXXDEFER_GLUE constexpr void operator()() {                                \
-      static_cast<Caller &>(*this)(                                            \
+      CXXDEFER_INLINE_CALL static_cast<Caller &>(*this)(                       \
           CXXDEFER_REP_##N(CXXDEFER_GET_, CXXDEFER_COMMA_));                   \
     }                                                                          \
   };

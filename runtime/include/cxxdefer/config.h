@@ -60,6 +60,15 @@
 
 #define CXXDEFER_COLD __attribute__((noinline, cold))
 
+// Inlines the calls of one statement, also at -O0 (Clang 16 and later):
+// for a callee that is not the runtime's, such as the caller lambda the
+// rewriter writes at a defer statement (cxxdefer/call.h).
+#if defined(__clang__) && __clang_major__ >= 16
+#define CXXDEFER_INLINE_CALL [[clang::always_inline]]
+#else
+#define CXXDEFER_INLINE_CALL
+#endif
+
 /// Marks a runtime function that user code calls and that never calls user
 /// code back (the record pool's refill, __recover()): without line info,
 /// gdb's `step` goes over it instead of into the runtime's source. GCC has

@@ -181,8 +181,17 @@ CXXDEFER_GLUE constexpr Slot<Call> open_coded(Call call) {
 #endif
 }
 
+
 /// What runs a hoisted slot's call (see the file comment).
 enum class slot_kind { guard, handled, recovering, err };
+
+template <unsigned Bit, slot_kind Kind, class Store> struct hoisted_slot;
+
+/// Stands for the call of a type-erased slot_call, which is never run
+/// directly (its `direct` is false).
+struct no_call {
+  void operator()() {}
+};
 
 /// Where a hoisted slot keeps its call: a local of its own, declared with
 /// the slot, so that only it escapes into the out-of-line paths (a panic,
@@ -197,8 +206,14 @@ template <class Call = void> class slot_call {
   static constexpr decltype(sizeof(0)) size =
       sizeof(Call) < sizeof(void *) ? sizeof(void *) : sizeof(Call);
   using store = call_store<Call, size>;
+  template <unsigned, slot_kind, class> friend struct hoisted_slot;
 
 public:
+  /// A call of type \p Made is placed with `new` and run where it lies.
+  template <class Made>
+  static constexpr bool direct = is_same<Made, Call>::value && store::direct;
+  using direct_call = Call;
+
   template <bool Discards, class Made>
   CXXDEFER_GLUE void place(Made &&call) {
     static_assert(is_same<Made, Call>::value,
@@ -231,7 +246,11 @@ private:
 };
 
 template <> class slot_call<void> {
+  template <unsigned, slot_kind, class> friend struct hoisted_slot;
+
 public:
+  template <class Made> static constexpr bool direct = false;
+  using direct_call = no_call;
   template <bool Discards, class Made>
   CXXDEFER_GLUE void place(Made &&call) {
     using store = call_store<Made, call_capacity>;
@@ -286,7 +305,12 @@ struct hoisted_slot {
       return;
     }
 #endif
-    store_.template place<discards>(static_cast<Made &&>(call));
+    // Store::place(), flat where it can be: at -O0 a layer spills.
+    if (Store::template direct<Made>)
+      ::new (static_cast<void *>(store_.storage_))
+          Made(static_cast<Made &&>(call));
+    else
+      store_.template place<discards>(static_cast<Made &&>(call));
     bits_ |= mask;
   }
   /// The same, building the call in place: `arm_made([&] { return call{...}; })`.
@@ -321,6 +345,10 @@ struct hoisted_slot {
                __builtin_expect(panic_state<>::innermost != nullptr, 0)) {
       auto call = runner();
       call_hiding_panics(call);
+    } else if (Store::template direct<typename Store::direct_call>) {
+      // store_.run(), flat: at -O0 a layer spills.
+      using call_type = typename Store::direct_call;
+      (*static_cast<call_type *>(static_cast<void *>(store_.storage_)))();
     } else {
       store_.run();
     }
