@@ -24,14 +24,15 @@ namespace cxxdefer {
 namespace {
 
 /// Asks needsRewriter() of every file the preprocessor enters, once per
-/// file, until one says yes.
+/// file, until one says yes: then \p Needed is set.
 class MentionWatcher : public PPCallbacks {
 public:
-  MentionWatcher(const SourceManager &SM, bool &Found) : SM(SM), Found(Found) {}
+  MentionWatcher(const SourceManager &SM, bool &Needed)
+      : SM(SM), Needed(Needed) {}
 
   void FileChanged(SourceLocation Loc, FileChangeReason Reason,
                    SrcMgr::CharacteristicKind Kind, FileID) override {
-    if (Found || Reason != EnterFile)
+    if (Needed || Reason != EnterFile)
       return;
     FileID Entered = SM.getFileID(Loc);
     OptionalFileEntryRef File = SM.getFileEntryRefForID(Entered);
@@ -39,13 +40,13 @@ public:
     if (File && !Seen.insert(&File->getFileEntry()).second)
       return;
     std::optional<llvm::MemoryBufferRef> Text = SM.getBufferOrNone(Entered);
-    Found = Text && needsRewriter(File ? File->getName() : "",
-                                  Text->getBuffer(), SrcMgr::isSystem(Kind));
+    Needed = Text && needsRewriter(File ? File->getName() : "",
+                                   Text->getBuffer(), SrcMgr::isSystem(Kind));
   }
 
 private:
   const SourceManager &SM;
-  bool &Found;
+  bool &Needed;
   llvm::DenseSet<const FileEntry *> Seen;
 };
 
@@ -55,7 +56,8 @@ public:
       llvm::function_ref<void(SourceManager &)> Unneeded)
       : Unneeded(Unneeded) {}
 
-  bool Found = false;
+  /// Some file needs the rewriter, or the pass could not tell.
+  bool NeedsParse = false;
 
 private:
   llvm::function_ref<void(SourceManager &)> Unneeded;
@@ -65,18 +67,18 @@ private:
     Preprocessor &PP = CI.getPreprocessor();
     PP.IgnorePragmas();
     PP.addPPCallbacks(
-        std::make_unique<MentionWatcher>(CI.getSourceManager(), Found));
+        std::make_unique<MentionWatcher>(CI.getSourceManager(), NeedsParse));
     PP.EnterMainSourceFile();
     Token Tok;
     do
       PP.Lex(Tok);
-    while (Tok.isNot(tok::eof) && !Found);
-    // The SourceManager goes with the action's end; an error means the
-    // answer is not known.
-    if (!Found && !CI.getDiagnostics().hasErrorOccurred())
+    while (Tok.isNot(tok::eof) && !NeedsParse);
+    // An error means the answer is not known. The SourceManager goes with
+    // the action's end, so Unneeded reads it now.
+    if (!NeedsParse && CI.getDiagnostics().hasErrorOccurred())
+      NeedsParse = true;
+    if (!NeedsParse)
       Unneeded(CI.getSourceManager());
-    else
-      Found = true;
   }
 };
 
@@ -101,7 +103,7 @@ bool needsParse(const CompilerInvocation &Invocation, FileManager &Files,
   WatchingPreprocessAction Action(Unneeded);
   if (!Compiler.ExecuteAction(Action))
     return true;
-  return Action.Found;
+  return Action.NeedsParse;
 }
 
 } // namespace cxxdefer

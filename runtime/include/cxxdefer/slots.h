@@ -181,7 +181,6 @@ CXXDEFER_GLUE constexpr Slot<Call> open_coded(Call call) {
 #endif
 }
 
-
 /// What runs a hoisted slot's call (see the file comment).
 enum class slot_kind { guard, handled, recovering, err };
 
