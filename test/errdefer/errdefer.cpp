@@ -7,12 +7,13 @@
 
 #include <cxxdefer.h>
 
+#include <memory>
 #include <stdexcept>
 
 #include "../rewriter/Inputs/trace.h"
 
 static void rollback(int Id) { traceInt("rollback", Id); }
-static void close(int Id) { traceInt("close", Id); }
+static void closeTx(int Id) { traceInt("close", Id); }
 
 // The transaction shape: rollback on failure only, close always.
 static void transaction(int Id, bool Fail) {
@@ -22,7 +23,7 @@ static void transaction(int Id, bool Fail) {
   // CHECK: ::cxxdefer::detail::err_slot cxxdefer_d[[#@LINE+1]]_3{::cxxdefer::detail::call{
   __errdefer(rollback(Id));
   // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#@LINE+1]]_3{
-  __defer(close(Id));
+  __defer(closeTx(Id));
   if (Fail)
     throw std::runtime_error("failed");
   trace("commit");
@@ -62,6 +63,22 @@ static void loop(int N) {
     // CHECK: ::cxxdefer::detail::heap_errdefer(cxxdefer_frame{{[0-9_]+}}, ::cxxdefer::detail::call{
     __errdefer(traceInt("undo", I));
   throw 2;
+}
+
+// A call that owns a move-only operand: run, or destroyed unrun, in place
+// (it cannot be copied out of its slot or record).
+static void release(std::unique_ptr<int> P) { traceInt("release", *P); }
+static void moveOnly(bool Fail) {
+  std::unique_ptr<int> Owned(new int(10));
+  __errdefer(release(std::move(Owned)));
+  if (Fail)
+    throw 7;
+}
+static void moveOnlyLoop(bool Fail) {
+  for (int I = 11; I < 13; ++I)
+    __errdefer(release(std::unique_ptr<int>(new int(I))));
+  if (Fail)
+    throw 8;
 }
 
 // A conditional one (deferBits).
@@ -134,6 +151,17 @@ int main() {
   // EXEC-NEXT: undo 0
   // EXEC-NEXT: loop: threw
   expectThrow("loop", [] { loop(3); });
+  // EXEC-NEXT: moveOnly: returned
+  expectThrow("moveOnly", [] { moveOnly(false); });
+  // EXEC-NEXT: release 10
+  // EXEC-NEXT: moveOnly: threw
+  expectThrow("moveOnly", [] { moveOnly(true); });
+  // EXEC-NEXT: moveOnlyLoop: returned
+  expectThrow("moveOnlyLoop", [] { moveOnlyLoop(false); });
+  // EXEC-NEXT: release 12
+  // EXEC-NEXT: release 11
+  // EXEC-NEXT: moveOnlyLoop: threw
+  expectThrow("moveOnlyLoop", [] { moveOnlyLoop(true); });
   // EXEC-NEXT: conditional: threw
   expectThrow("conditional", [] { conditional(false, true); });
   // EXEC-NEXT: conditional: returned

@@ -26,7 +26,7 @@ static void printList(const char *What) {
   List.clear();
 }
 
-// CHECK: static void conditionalDefers(int N, bool Throw) { (void)::cxxdefer::detail::abi_check<5>{}; unsigned char cxxdefer_bits_[[#FN:@LINE+1]]_50 = 0;
+// CHECK: static void conditionalDefers(int N, bool Throw) { (void)::cxxdefer::detail::abi_check<6>{}; unsigned char cxxdefer_bits_[[#FN:@LINE+1]]_50 = 0;
 static void conditionalDefers(int N, bool Throw) {
   // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)doAppend({{.*}}); }, ::cxxdefer::detail::value_arg{1}}}; try {
   __defer(doAppend(1));

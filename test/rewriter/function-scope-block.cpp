@@ -9,7 +9,7 @@
 
 #include "Inputs/trace.h"
 
-// CHECK: {{^}}int main() { (void)::cxxdefer::detail::abi_check<5>{}; unsigned char cxxdefer_bits_[[#FN:@LINE+1]]_12 = 0;
+// CHECK: {{^}}int main() { (void)::cxxdefer::detail::abi_check<6>{}; unsigned char cxxdefer_bits_[[#FN:@LINE+1]]_12 = 0;
 int main() {
   trace("enter");
   // The slot is declared before the block, the defer statement arms it.

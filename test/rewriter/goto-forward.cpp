@@ -7,7 +7,7 @@
 
 #include "Inputs/trace.h"
 
-// CHECK: {{^}}static void run(bool Skip) { (void)::cxxdefer::detail::abi_check<5>{}; unsigned char cxxdefer_bits_[[#FN:@LINE+1]]_28 = 0;
+// CHECK: {{^}}static void run(bool Skip) { (void)::cxxdefer::detail::abi_check<6>{}; unsigned char cxxdefer_bits_[[#FN:@LINE+1]]_28 = 0;
 static void run(bool Skip) {
   // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[]() { (void)trace("first deferred"); }}}; try {
   __defer(trace("first deferred"));

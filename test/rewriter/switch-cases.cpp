@@ -10,7 +10,7 @@
 
 #include "Inputs/trace.h"
 
-// CHECK: {{^}}static void run(int N) { (void)::cxxdefer::detail::abi_check<5>{}; unsigned char cxxdefer_bits_[[#FN:@LINE+1]]_24 = 0;
+// CHECK: {{^}}static void run(int N) { (void)::cxxdefer::detail::abi_check<6>{}; unsigned char cxxdefer_bits_[[#FN:@LINE+1]]_24 = 0;
 static void run(int N) {
   // CHECK: {{^}}  auto cxxdefer_c[[#D1:@LINE+4]]_5 = [](auto&& cxxdefer_a0) { (void)traceInt("case 1 deferred", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }; ::cxxdefer::detail::slot_call<::cxxdefer::detail::call<decltype(cxxdefer_c[[#@LINE+4]]_5), ::cxxdefer::detail::value_arg<int>>> cxxdefer_s[[#@LINE+4]]_5; ::cxxdefer::detail::hoisted_open_slot<0, decltype(cxxdefer_s[[#@LINE+4]]_5)> cxxdefer_d[[#@LINE+4]]_5{cxxdefer_bits_[[#FN]]_24, cxxdefer_s[[#@LINE+4]]_5}; try { auto cxxdefer_c[[#D2:@LINE+8]]_5 = [](auto&& cxxdefer_a0) { (void)traceInt("case 2 deferred", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }; ::cxxdefer::detail::slot_call<::cxxdefer::detail::call<decltype(cxxdefer_c[[#@LINE+8]]_5), ::cxxdefer::detail::value_arg<int>>> cxxdefer_s[[#@LINE+8]]_5; ::cxxdefer::detail::hoisted_open_slot<1, decltype(cxxdefer_s[[#@LINE+8]]_5)> cxxdefer_d[[#@LINE+8]]_5{cxxdefer_bits_[[#FN]]_24, cxxdefer_s[[#@LINE+8]]_5}; try { auto cxxdefer_c[[#D3:@LINE+15]]_5 = []() { (void)trace("never runs"); }; ::cxxdefer::detail::slot_call<::cxxdefer::detail::call<decltype(cxxdefer_c[[#@LINE+15]]_5)>> cxxdefer_s[[#@LINE+15]]_5; ::cxxdefer::detail::hoisted_open_slot<2, decltype(cxxdefer_s[[#@LINE+15]]_5)> cxxdefer_d[[#@LINE+15]]_5{cxxdefer_bits_[[#FN]]_24, cxxdefer_s[[#@LINE+15]]_5}; try { switch (N) {
   switch (N) {

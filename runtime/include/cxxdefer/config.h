@@ -11,7 +11,7 @@
 /// -fvisibility=hidden. The few decisions that depend on the compiler live
 /// here:
 ///
-///   - CXXDEFER_ABI_VERSION and the inline namespace abi_v5: rewritten code
+///   - CXXDEFER_ABI_VERSION and the inline namespace abi_v6: rewritten code
 ///     names entities as `::cxxdefer::detail::x`, which the inline namespace
 ///     makes mean this version's x. The rewriter spells the version it was
 ///     built for in every rewritten function (abi_check, below), so a tree
@@ -93,12 +93,14 @@
 #define CXXDEFER_SHARED __attribute__((visibility("default")))
 
 /// The version of the interface between rewritten code and this header.
-/// Bump it whenever a form the rewriter emits changes meaning or name.
-#define CXXDEFER_ABI_VERSION 5
+/// Bump it whenever a form the rewriter emits changes meaning or name, and
+/// whenever a layout that inline functions of two translation units share
+/// changes (a record's finish function: a program must not mix them).
+#define CXXDEFER_ABI_VERSION 6
 
 #define CXXDEFER_BEGIN_NAMESPACE                                               \
   namespace cxxdefer {                                                         \
-  inline namespace abi_v5 {
+  inline namespace abi_v6 {
 #define CXXDEFER_END_NAMESPACE                                                 \
   }                                                                            \
   }
@@ -107,7 +109,7 @@ CXXDEFER_BEGIN_NAMESPACE
 namespace detail {
 
 /// Rewritten functions name the ABI version they were rewritten for,
-/// `(void)::cxxdefer::detail::abi_check<5>{}`; any other version stops the
+/// `(void)::cxxdefer::detail::abi_check<6>{}`; any other version stops the
 /// compile here. Every future header keeps this template.
 template <int Version> struct abi_check {
   static_assert(Version == CXXDEFER_ABI_VERSION,
@@ -155,6 +157,8 @@ template <class A, class B> struct is_same {
 template <class A> struct is_same<A, A> {
   static constexpr bool value = true;
 };
+
+template <bool B> struct bool_constant {};
 
 /// Whether destroying a T does nothing (GCC 12 lacks Clang's spelling).
 #if defined(__clang__)

@@ -65,13 +65,25 @@ namespace detail {
 
 /// Go's `_defer`.
 struct record {
-  /// The next older record of the same frame.
+  /// The next older record of the same frame; once the record is unlinked,
+  /// panicking_mark() if an exception's walk finishes it (see below).
   record *link;
   /// Runs the call, or destroys it unrun (an __errdefer's, unless
-  /// \p panicking: its finish function knows which it is), then releases
+  /// panicking(r): its finish function knows which it is), then releases
   /// the record if it is pooled.
-  void (*finish)(record *, bool panicking);
+  void (*finish)(record *);
   alignas(max_align) unsigned char storage[call_capacity];
+
+  /// What an exception's walk leaves in an unlinked record's link, for an
+  /// __errdefer's finish to see; no record lies at an odd address. The
+  /// normal walk passes nothing and writes nothing: on the fast path a
+  /// record's call costs what it would without __errdefer.
+  CXXDEFER_GLUE static record *panicking_mark() noexcept {
+    return reinterpret_cast<record *>(static_cast<decltype(sizeof(0))>(1));
+  }
+  CXXDEFER_GLUE static bool panicking(const record *r) noexcept {
+    return r->link == panicking_mark();
+  }
 };
 
 /// Thrown by a frame's destructor when, on a normal exit, a deferred call
@@ -116,11 +128,13 @@ protected:
   template <class Store, bool IsErr, class Call>
   friend void pooled_defer(record_list &frame, Call &call);
 
-  /// Unlinks and finishes the newest record.
-  CXXDEFER_GLUE void finish_newest(bool panicking) {
+  /// Unlinks and finishes the newest record while an exception
+  /// propagates.
+  CXXDEFER_GLUE void finish_newest_panicking() {
     record *r = head_;
     head_ = r->link; // unlinked before its call runs
-    r->finish(r, panicking);
+    r->link = record::panicking_mark();
+    r->finish(r);
   }
 
   /// Runs every record on a normal exit, newest first, until one throws.
@@ -128,7 +142,7 @@ protected:
   CXXDEFER_GLUE void run_normally() {
     for (record *r = head_; r; r = head_) {
       head_ = r->link; // unlinked before its call runs
-      r->finish(r, false);
+      r->finish(r);
     }
   }
 
@@ -153,14 +167,14 @@ protected:
 #if CXXDEFER_EXCEPTIONS
       try {
         panic_scope unreachable(panic_scope::unreachable);
-        auto newest = [this] { finish_newest(true); };
+        auto newest = [this] { finish_newest_panicking(); };
         call_replacing(newest, nullptr);
       } catch (...) {
         unwind_all();
         throw;
       }
 #else
-      finish_newest(true);
+      finish_newest_panicking();
 #endif
     }
   }
@@ -172,7 +186,7 @@ protected:
 #if CXXDEFER_EXCEPTIONS
       try {
         panic_scope panic(can_recover);
-        auto newest = [this] { finish_newest(true); };
+        auto newest = [this] { finish_newest_panicking(); };
         call_replacing(newest, &panic);
         if (panic.finish())
           return true;
@@ -183,7 +197,7 @@ protected:
       }
 #else
       (void)can_recover;
-      finish_newest(true);
+      finish_newest_panicking();
 #endif
     }
     return false;
@@ -290,13 +304,12 @@ private:
 
 /// Runs (or, for an __errdefer on a normal exit, discards) a record's
 /// call; the record itself stays where it is.
-template <class Store, bool IsErr>
-void finish_in_place(record *r, bool panicking) {
+template <class Store, bool IsErr> void finish_in_place(record *r) {
   using call_type = typename Store::call_type;
   if (Store::direct && !IsErr)
     (*static_cast<call_type *>(static_cast<void *>(r->storage)))();
   else
-    Store::finish(r->storage, IsErr ? panicking : true);
+    Store::finish(r->storage, IsErr ? record::panicking(r) : true);
 }
 
 /// A record in the function's frame (Go's deferprocStack). Declared unarmed

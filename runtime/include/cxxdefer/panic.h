@@ -182,18 +182,16 @@ private:
   panic_scope *saved_;
 };
 
-template <class F> CXXDEFER_COLD void call_hiding_panics(F &f) {
+/// The three functions below are the out-of-line paths of a slot. Each
+/// takes what it runs by value: a small closure that the caller passes in
+/// registers (cxxdefer/slots.h, `out_of_line`), so the slot's address does
+/// not escape and the compiler keeps its call's operands in registers.
+
+/// Runs a deferred call that can reach __recover() on a normal exit while
+/// a panic_scope exists (see the file comment).
+template <class F> CXXDEFER_COLD void call_hiding_panics(F f) {
   panics_hidden hidden;
   f();
-}
-
-/// Runs a deferred call that can reach __recover() on a normal exit (see
-/// the file comment).
-template <class F> CXXDEFER_GLUE void call_on_normal_exit(F &f) {
-  if (__builtin_expect(innermost_panic() != nullptr, 0))
-    call_hiding_panics(f);
-  else
-    f();
 }
 
 /// Runs a deferred call while the exception being handled propagates, and
@@ -229,14 +227,14 @@ CXXDEFER_GLUE void call_replacing(F &f, const panic_scope *panic) {
 /// Runs a deferred call that can reach __recover() from a handler, with
 /// the exception current. Out of line: the handlers stay small.
 /// \returns true if \p f recovered the exception.
-template <class F> CXXDEFER_COLD bool call_for_panic(F &f, bool can_recover) {
+template <class F> CXXDEFER_COLD bool call_for_panic(F f, bool can_recover) {
   panic_scope panic(can_recover);
   call_replacing(f, &panic);
   return panic.finish();
 }
 
 /// Runs a deferred call that cannot reach __recover() from a handler.
-template <class F> CXXDEFER_COLD void call_while_panicking(F &f) {
+template <class F> CXXDEFER_COLD void call_while_panicking(F f) {
   panic_scope unreachable(panic_scope::unreachable);
   call_replacing(f, nullptr);
 }

@@ -182,12 +182,12 @@ CXXDEFER_GLUE void free_record(record *r) noexcept {
 /// record's call, then gives the record back.
 template <class Store, bool IsErr, bool CopiedOut = Store::copied_out>
 struct pooled_finish {
-  static void finish(record *r, bool panicking) {
+  static void finish(record *r) {
     struct free_after {
       record *r;
       CXXDEFER_GLUE ~free_after() { free_record(r); }
     } release{r};
-    Store::finish(r->storage, IsErr ? panicking : true);
+    Store::finish(r->storage, IsErr ? record::panicking(r) : true);
   }
 };
 
@@ -198,23 +198,25 @@ struct pooled_finish {
 /// A full cache takes a path of its own, so that the usual one makes no
 /// call before the callee's and needs no saved registers.
 template <class Store, bool IsErr> struct pooled_finish<Store, IsErr, true> {
-  static void finish(record *r, bool panicking) {
+  static void finish(record *r) {
     using call_type = typename Store::call_type;
     free_records &cache = pool_state<>::cache;
     if (__builtin_expect(cache.count == cache_capacity, 0))
-      return finish_spilling(r, panicking);
+      return finish_spilling(r);
     call_type call = *static_cast<call_type *>(static_cast<void *>(r->storage));
+    // Read before free_record's part reuses r->link.
+    bool run = IsErr ? record::panicking(r) : true;
     r->link = cache.first; // free_record(r), flat
     cache.first = r;
     ++cache.count;
-    if (IsErr ? panicking : true)
+    if (run)
       call();
   }
 
 private:
-  CXXDEFER_COLD static void finish_spilling(record *r, bool panicking) {
+  CXXDEFER_COLD static void finish_spilling(record *r) {
     spill(pool_state<>::cache);
-    finish(r, panicking);
+    finish(r);
   }
 };
 

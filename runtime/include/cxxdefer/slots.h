@@ -89,6 +89,26 @@ namespace detail {
   Name &operator=(Name &&) = delete;
 #endif
 
+/// What a slot hands to an out-of-line path (cxxdefer/panic.h), which
+/// takes it by value, in registers. A call that is copied by copying its
+/// bytes (a caller and scalars or references, the usual case) is copied:
+/// the slot's address then never escapes, and the compiler keeps the
+/// call's operands in registers instead of storing them at the defer
+/// statement. Any other call is reached through a pointer.
+template <class Call>
+CXXDEFER_GLUE auto out_of_line(Call &call, bool_constant<true>) {
+  return [call]() mutable { call(); };
+}
+template <class Call>
+CXXDEFER_GLUE auto out_of_line(Call &call, bool_constant<false>) {
+  Call *pointer = &call;
+  return [pointer] { (*pointer)(); };
+}
+template <class Call> CXXDEFER_GLUE auto out_of_line(Call &call) {
+  return out_of_line(
+      call, bool_constant<call_store<Call, sizeof(Call)>::copied_out>{});
+}
+
 template <class Call> struct guard {
   Call call;
   bool armed = true;
@@ -115,7 +135,7 @@ template <class Call> struct open_slot {
   CXXDEFER_GLUE void unwind() {
     if (armed) {
       armed = false;
-      call_while_panicking(call);
+      call_while_panicking(out_of_line(call));
     }
   }
 };
@@ -127,10 +147,9 @@ template <class Call> struct recovering_slot {
   CXXDEFER_GLUE CXXDEFER_CONSTEXPR20 ~recovering_slot() noexcept(false) {
     if (armed) {
       armed = false;
-      // call_on_normal_exit(), spelled out for -O0 (one layer fewer).
       if (!constant_evaluation() &&
           __builtin_expect(panic_state<>::innermost != nullptr, 0))
-        call_hiding_panics(call);
+        call_hiding_panics(out_of_line(call));
       else
         call();
     }
@@ -140,7 +159,7 @@ template <class Call> struct recovering_slot {
     if (!armed)
       return false;
     armed = false;
-    return call_for_panic(call, can_recover);
+    return call_for_panic(out_of_line(call), can_recover);
   }
 };
 
@@ -151,14 +170,14 @@ template <class Call> struct err_slot {
   CXXDEFER_GLUE void unwind() {
     if (armed) {
       armed = false;
-      call_while_panicking(call);
+      call_while_panicking(out_of_line(call));
     }
   }
   CXXDEFER_GLUE bool unwind(bool can_recover) {
     if (!armed)
       return false;
     armed = false;
-    return call_for_panic(call, can_recover);
+    return call_for_panic(out_of_line(call), can_recover);
   }
 };
 
@@ -193,10 +212,11 @@ struct no_call {
 };
 
 /// Where a hoisted slot keeps its call: a local of its own, declared with
-/// the slot, so that only it escapes into the out-of-line paths (a panic,
-/// a recovery) and the compiler keeps the slot and the deferBits byte in
-/// registers. The rewriter spells the call's type when it can (Call): the
-/// call is then stored and run directly, inlined at every exit as a
+/// the slot, so that where the call is not copied out (see out_of_line)
+/// only it escapes into the out-of-line paths (a panic, a recovery) and
+/// the compiler keeps the slot and the deferBits byte in registers. The
+/// rewriter spells the call's type when it can (Call): the call is then
+/// stored and run directly, inlined at every exit as a
 /// top-level slot's is. Where the type cannot be named before the defer
 /// statement (an operand's type is declared after the slot, or depends on
 /// a template parameter), Call is void and the call is type-erased: the
@@ -211,6 +231,8 @@ public:
   /// A call of type \p Made is placed with `new` and run where it lies.
   template <class Made>
   static constexpr bool direct = is_same<Made, Call>::value && store::direct;
+  /// Whether the call is copied out for the out-of-line paths.
+  static constexpr bool copied_out = store::copied_out;
   using direct_call = Call;
 
   template <bool Discards, class Made>
@@ -249,6 +271,7 @@ template <> class slot_call<void> {
 
 public:
   template <class Made> static constexpr bool direct = false;
+  static constexpr bool copied_out = false;
   using direct_call = no_call;
   template <bool Discards, class Made>
   CXXDEFER_GLUE void place(Made &&call) {
@@ -337,13 +360,11 @@ struct hoisted_slot {
       return;
     }
 #endif
-    // call_on_normal_exit(), spelled out: at -O0 a lambda here is a call.
     if (Kind == slot_kind::err) {
       store_.discard();
     } else if (Kind == slot_kind::recovering &&
                __builtin_expect(panic_state<>::innermost != nullptr, 0)) {
-      auto call = runner();
-      call_hiding_panics(call);
+      call_hiding_panics(runner());
     } else if (Store::template direct<typename Store::direct_call>) {
       // store_.run(), flat: at -O0 a layer spills.
       using call_type = typename Store::direct_call;
@@ -357,20 +378,33 @@ struct hoisted_slot {
     if (!(bits_ & mask))
       return;
     bits_ &= static_cast<unsigned char>(~mask);
-    auto call = runner();
-    call_while_panicking(call);
+    call_while_panicking(runner());
   }
   CXXDEFER_GLUE bool unwind(bool can_recover) {
     if (!(bits_ & mask))
       return false;
     bits_ &= static_cast<unsigned char>(~mask);
-    auto call = runner();
-    return call_for_panic(call, can_recover);
+    return call_for_panic(runner(), can_recover);
   }
 
-  /// The call for the out-of-line panic paths. It holds the store, not the
-  /// slot, so that the slot never escapes (see slot_call).
+  /// The call for the out-of-line paths: a copy of a call that is copied
+  /// by copying bytes, else the store, never the slot (see out_of_line).
+  /// Not a copy under GCC: its -Wmaybe-uninitialized cannot tell that the
+  /// bit guards every read of the call, and warns at the user's line.
   CXXDEFER_GLUE auto runner() {
+#if defined(__clang__)
+    return runner(bool_constant<Store::copied_out>{});
+#else
+    return runner(bool_constant<false>{});
+#endif
+  }
+  CXXDEFER_GLUE auto runner(bool_constant<true>) {
+    using call_type = typename Store::direct_call;
+    return out_of_line(
+        *static_cast<call_type *>(static_cast<void *>(store_.storage_)),
+        bool_constant<true>{});
+  }
+  CXXDEFER_GLUE auto runner(bool_constant<false>) {
     Store *store = &store_;
     return [store] { store->run(); };
   }
