@@ -16,9 +16,9 @@
 /// The same, with a thread in place of a P:
 ///
 ///   - `thread_records()`: this thread's cache, a singly linked free list
-///     with a count. Constant-initialised and trivially destructible, so
-///     the fast paths (new_record / free_record) are a thread-local load,
-///     a pop or push, and a compare.
+///     with the room it has left. Constant-initialised and trivially
+///     destructible, so the fast paths (new_record / free_record) are a
+///     thread-local load, a pop or push, and a compare.
 ///   - `global_records()`: the shared pool, a free list under a spin lock
 ///     (taken once per `batch` records, on the cold refill and spill paths;
 ///     a spin lock keeps <mutex> out of every file that defers).
@@ -56,18 +56,26 @@ constexpr unsigned batch = cache_capacity / 2;
 
 struct free_records {
   record *first = nullptr;
-  unsigned count = 0;
+  /// How many more records the list takes before it is full: counted
+  /// down, so that giving a record back is one decrement that also tells
+  /// whether the cache would be full (`decl; je` at -O2). A cache spills
+  /// instead of filling up, so it holds at most cache_capacity - 1. (The
+  /// global pool's goes below zero: it is never full.)
+  int room = cache_capacity;
 
   CXXDEFER_GLUE void push(record *r) noexcept {
     r->link = first;
     first = r;
-    ++count;
+    --room;
   }
   CXXDEFER_GLUE record *pop() noexcept {
     record *r = first;
     first = r->link;
-    --count;
+    ++room;
     return r;
+  }
+  CXXDEFER_GLUE unsigned held() const noexcept {
+    return static_cast<unsigned>(static_cast<int>(cache_capacity) - room);
   }
 };
 
@@ -143,7 +151,7 @@ CXXDEFER_SHARED inline global_pool &global_records() {
 struct cache_owner {
   ~cache_owner() {
     free_records &cache = thread_records();
-    global_records().give(cache, cache.count);
+    global_records().give(cache, cache.held());
   }
 };
 
@@ -165,17 +173,17 @@ CXXDEFER_GLUE record *new_record() {
     refill(cache);
   record *r = cache.first; // cache.pop(), flat for -O0
   cache.first = r->link;
-  --cache.count;
+  ++cache.room;
   return r;
 }
 
 CXXDEFER_GLUE void free_record(record *r) noexcept {
   free_records &cache = pool_state<>::cache;
-  if (__builtin_expect(cache.count == cache_capacity, 0))
+  if (__builtin_expect(cache.room == 1, 0))
     spill(cache);
   r->link = cache.first; // cache.push(r), flat for -O0
   cache.first = r;
-  ++cache.count;
+  --cache.room;
 }
 
 /// Runs (or, for an __errdefer on a normal exit, discards) a pooled
@@ -201,20 +209,20 @@ template <class Store, bool IsErr> struct pooled_finish<Store, IsErr, true> {
   static void finish(record *r) {
     using call_type = typename Store::call_type;
     free_records &cache = pool_state<>::cache;
-    if (__builtin_expect(cache.count == cache_capacity, 0))
+    if (__builtin_expect(--cache.room == 0, 0))
       return finish_spilling(r);
     call_type call = *static_cast<call_type *>(static_cast<void *>(r->storage));
     // Read before free_record's part reuses r->link.
     bool run = IsErr ? record::panicking(r) : true;
-    r->link = cache.first; // free_record(r), flat
+    r->link = cache.first; // free_record(r), flat; room counted above
     cache.first = r;
-    ++cache.count;
     if (run)
       call();
   }
 
 private:
   CXXDEFER_COLD static void finish_spilling(record *r) {
+    ++pool_state<>::cache.room; // finish() counted r in: not yet
     spill(pool_state<>::cache);
     finish(r);
   }
