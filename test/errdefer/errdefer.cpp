@@ -114,6 +114,17 @@ static void nested() {
   }());
 }
 
+// A function that returns normally from a deferred call that an exception
+// runs: its own exit is normal, so its __errdefer does not run.
+static void cleanupStep() {
+  __errdefer(trace("cleanupStep failed: not run"));
+  trace("cleanupStep returns");
+}
+static void failsWithCleanup() {
+  __defer(cleanupStep());
+  throw 9;
+}
+
 template <class F> static void expectThrow(const char *What, F &&Body) {
   try {
     Body();
@@ -179,4 +190,7 @@ int main() {
   // EXEC-NEXT: closure failed
   // EXEC-NEXT: nested: threw
   expectThrow("nested", [] { nested(); });
+  // EXEC-NEXT: cleanupStep returns
+  // EXEC-NEXT: failsWithCleanup: threw
+  expectThrow("failsWithCleanup", [] { failsWithCleanup(); });
 }
