@@ -245,6 +245,7 @@ private:
 class ForkedParse::ChildState {
 public:
   AnalysisDiagnostics *Diagnostics = nullptr;
+  std::string ErrorText; // what Diagnostics renders
   Clock::time_point Start;
 };
 
@@ -464,12 +465,14 @@ void ForkedParse::becomeChild(int Fd) {
   llvm::remove_fatal_error_handler();
   llvm::install_fatal_error_handler(childFatalError, nullptr);
 
-  // Diagnostics are counted, not shown; the compile's client (which may
-  // write a file when it finishes) is left alone.
+  // Diagnostics are counted and rendered for the parent, not shown; the
+  // compile's client (which may write a file when it finishes) is left
+  // alone.
   DiagnosticsEngine &Diags = CI.getDiagnostics();
   (void)Diags.takeClient().release();
-  Child->Diagnostics =
-      new AnalysisDiagnostics(new IgnoringDiagConsumer(), /*OwnsNext=*/true);
+  Child->Diagnostics = new AnalysisDiagnostics(
+      renderDiagnosticsTo(Child->ErrorText, CI.getDiagnosticOpts()).release(),
+      /*OwnsNext=*/true);
   Diags.setClient(Child->Diagnostics, /*ShouldOwnClient=*/true);
   Child->Diagnostics->BeginSourceFile(CI.getLangOpts(), PP);
   Diags.setIgnoreAllWarnings(true);
@@ -524,6 +527,8 @@ void ForkedParse::sendAndExit() {
       ChildResult.Failure = "the rewrite changed the end of the main file";
       break;
     }
+  if (ChildResult.Status == PreParseStatus::SourceHasErrors)
+    ChildResult.ErrorText = Child->ErrorText;
   ChildResult.PreParseSeconds =
       std::chrono::duration<double>(Clock::now() - Child->Start).count();
   std::string Bytes = encodeResult(ChildResult);

@@ -16,10 +16,10 @@
 ///   tree (-MD, -MF, -H), serialized and logged diagnostics, -verify,
 ///   statistics, -ftime-report, -ftime-trace and -v are switched off. No
 ///   plugin is loaded or requested.
-/// - Its diagnostics go to an IgnoringDiagConsumer: the live compile reports
-///   everything the user sees, on the text it actually compiles. Warnings
-///   are off too; only errors matter here, and they only decide whether the
-///   core may run at all.
+/// - Its diagnostics are not shown: the live compile reports everything the
+///   user sees, on the text it actually compiles. Warnings are off; errors
+///   decide whether the core may run at all, and are kept as text for the
+///   one case the live compile cannot show them (PreParseResult::ErrorText).
 /// - It shares the live FileManager, as clang's own module builds do. Both
 ///   compiles then agree on the identity of every file, which is how the
 ///   results are handed over, and stdin (readable once only) comes from the
@@ -48,6 +48,7 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/MultiplexConsumer.h"
+#include "clang/Frontend/TextDiagnosticPrinter.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "llvm/Support/BuryPointer.h"
 #include "llvm/Support/CrashRecoveryContext.h"
@@ -145,6 +146,15 @@ static PlacedFinding placeFinding(const Finding &F, const SourceManager &SM,
   return Placed;
 }
 
+std::unique_ptr<DiagnosticConsumer>
+cxxdefer::plugin::renderDiagnosticsTo(std::string &Out,
+                                      const DiagnosticOptions &Live) {
+  auto *Options = new DiagnosticOptions(Live);
+  Options->ShowColors = false;
+  return std::make_unique<TextDiagnosticPrinter>(
+      *new llvm::raw_string_ostream(Out), Options, /*OwnsOutputStream=*/true);
+}
+
 void cxxdefer::plugin::collectRewrite(ASTContext &Ctx,
                                       const MacroTokens *Tokens,
                                       const RewriteOptions &Opts,
@@ -229,8 +239,11 @@ PreParseResult cxxdefer::plugin::preParse(CompilerInstance &Live,
       std::make_unique<CompilerInstance>(Live.getPCHContainerOperations());
   Nested->setInvocation(makePreParseInvocation(Live.getInvocation(), Input));
   Nested->setFileManager(&Live.getFileManager());
+  std::string ErrorText;
   Nested->createDiagnostics(
-      new AnalysisDiagnostics(new IgnoringDiagConsumer(), /*OwnsNext=*/true),
+      new AnalysisDiagnostics(
+          renderDiagnosticsTo(ErrorText, Live.getDiagnosticOpts()).release(),
+          /*OwnsNext=*/true),
       /*ShouldOwnClient=*/true);
 
   auto Action =
@@ -256,6 +269,8 @@ PreParseResult cxxdefer::plugin::preParse(CompilerInstance &Live,
       Result.Failure = "the analysis did not reach the end of the "
                        "translation unit";
   }
+  if (Result.Status == PreParseStatus::SourceHasErrors)
+    Result.ErrorText = ErrorText;
   Result.PreParseSeconds = secondsSince(Start);
   return Result;
 }

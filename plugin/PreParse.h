@@ -76,6 +76,11 @@ enum class PreParseStatus {
 struct PreParseResult {
   PreParseStatus Status = PreParseStatus::Failed;
   std::string Failure;
+  /// With SourceHasErrors: the errors, as clang prints them. The live
+  /// compile usually reports the same ones itself; where it does not (an
+  /// error only the analysis meaning shows, such as a `__result` that a
+  /// lambda does not capture), the plugin prints these (Session::finish).
+  std::string ErrorText;
   std::vector<NewFileText> Files;
   std::vector<PlacedFinding> Findings;
   RewriteStats Stats;
@@ -85,6 +90,13 @@ struct PreParseResult {
   double PreParseSeconds = 0;
   double RewriteSeconds = 0;
 };
+
+/// A diagnostic consumer for a parse in analysis meaning that renders what
+/// reaches it as clang's own printer would with \p Live's options, but
+/// without colours, into \p Out, which must outlive it. Warnings are off
+/// in such a parse, so \p Out gets the errors and their notes.
+std::unique_ptr<clang::DiagnosticConsumer>
+renderDiagnosticsTo(std::string &Out, const clang::DiagnosticOptions &Live);
 
 /// Runs the rewriter core with \p Opts on \p Ctx, a parse of the original
 /// text in analysis meaning that has come to the end of the translation

@@ -86,6 +86,7 @@ std::string cxxdefer::plugin::encodeResult(const PreParseResult &R) {
   W.u32(Magic);
   W.u32(unsigned(R.Status));
   W.str(R.Failure);
+  W.str(R.ErrorText);
   W.u32(R.Files.size());
   for (const NewFileText &File : R.Files) {
     W.str(File.File.getName());
@@ -144,7 +145,7 @@ bool cxxdefer::plugin::decodeResult(llvm::StringRef Bytes, FileManager &FM,
   };
   if (!In.u32(Word) || Word != Magic || !In.u32(Status) ||
       Status > unsigned(PreParseStatus::Failed) || !In.str(R.Failure) ||
-      !In.u32(Count))
+      !In.str(R.ErrorText) || !In.u32(Count))
     return Malformed();
   R.Status = PreParseStatus(Status);
   for (unsigned I = 0; I != Count; ++I) {

@@ -255,7 +255,10 @@ void Session::install(PreParseResult Result, StringRef Trigger, When W) {
     Findings = std::move(Result.Findings);
     break;
   case PreParseStatus::SourceHasErrors:
-    break; // the live compile reports them, on the text as written
+    // The live compile reports them, on the text as written; finish()
+    // checks that it did.
+    AnalysisErrors = std::move(Result.ErrorText);
+    break;
   case PreParseStatus::Failed:
     reportPluginError(CI.getDiagnostics(),
                       Result.Failure +
@@ -324,6 +327,19 @@ void Session::finish() {
   if (Finished)
     return;
   Finished = true;
+  // An error that only the analysis meaning of <cxxdefer.h> shows (a lambda
+  // that names `__result` without capturing it: for the compile as written
+  // it is a namespace-scope placeholder) leaves the text as written free of
+  // errors, and its defer statements unrewritten: without this, the user
+  // would see only "__defer must be rewritten" from code generation, or,
+  // with -fsyntax-only, nothing.
+  if (!AnalysisErrors.empty() && !CI.getDiagnostics().hasErrorOccurred()) {
+    llvm::errs() << AnalysisErrors;
+    reportPluginError(CI.getDiagnostics(),
+                      "the errors above were found by the analysis of this "
+                      "translation unit; '__defer' statements were not "
+                      "rewritten");
+  }
   reportFindings(CI, Findings, Installed, Warnings, Opts.Remarks);
   if (Opts.Verbose && !Rewritten)
     llvm::errs() << "cxxdefer: " << Input.getFile()

@@ -105,6 +105,8 @@ private:
   double SearchSeconds = 0;
   std::vector<NewFileText> Installed;
   std::vector<PlacedFinding> Findings;
+  /// The analysis's errors, when it found some (PreParseResult::ErrorText).
+  std::string AnalysisErrors;
 };
 
 } // namespace cxxdefer::plugin
