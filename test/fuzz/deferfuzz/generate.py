@@ -16,7 +16,8 @@
 #   call's arguments), several only in a deferred call's operands under
 #   C++17 and later (cxxdefer orders those left to right, as Go does); no
 #   recovery after `return e;` in a function without a named result unless
-#   the `return-recover` feature asks for it (a known difference).
+#   the `return-recover` feature asks for it (the results are `int`, which
+#   cxxdefer returns as Go does; a class-type result would differ).
 #
 # * Termination and size. Functions call only functions with a higher index,
 #   and themselves linearly (`if n > 0 { f(n-1) }`, once, outside loops), with
