@@ -297,10 +297,6 @@ void Limiter::atEndOfTranslationUnit() {
   Counts.Ran = true;
   Sema &S = *SemaRef;
   Counts.Pending = S.PendingInstantiations.size();
-  if (!Enabled) {
-    Counts.KeptAllBecause = "-fplugin-arg-cxxdefer-instantiate-all";
-    return;
-  }
 
   ASTContext &Ctx = S.getASTContext();
   // A library written for cxxdefer is the user's code even in a system
@@ -310,6 +306,11 @@ void Limiter::atEndOfTranslationUnit() {
   for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
     if (D->getLocation().isValid() && !System.contains(D->getLocation()))
       Finder.TraverseDecl(D);
+  Counts.DeferInTemplate = Finder.InTemplate;
+  if (!Enabled) {
+    Counts.KeptAllBecause = "-fplugin-arg-cxxdefer-instantiate-all";
+    return;
+  }
   if (Finder.InTemplate) {
     Counts.KeptAllBecause = "a template contains a defer statement";
     return;

@@ -26,6 +26,9 @@ namespace cxxdefer::plugin {
 struct InstantiationCounts {
   /// Whether the limiter ran at the end of the translation unit.
   bool Ran = false;
+  /// A user template contains a defer statement: the core plans it per
+  /// instantiation, and needs the whole translation unit's.
+  bool DeferInTemplate = false;
   /// Why every pending instantiation was kept, if it was; else empty.
   llvm::StringRef KeptAllBecause;
   /// The implicit instantiations pending at the end of the translation unit.

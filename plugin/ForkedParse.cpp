@@ -60,8 +60,26 @@
 ///   compile has read the #include block in analysis meaning and cannot
 ///   start over.
 ///
-/// Only the main file's text is ever replaced after the compile started;
-/// every other case (a header mentions the extension, an #include the scan
+/// - A header as the site. When one user header is the only file that
+///   mentions the extension (the scan, UserFileScan.h, read every other one,
+///   and the header mentions it in no directive, so no macro carries a
+///   defer statement out of it), the same split works inside that header:
+///   its buffer is remapped with room, the fork point is the end of its own
+///   leading directives, and the child stops reading when the header ends
+///   (every file it returns to is cut off at once), so that it parses the
+///   header's code, not the rest of the translation unit. The core only
+///   rewrites function bodies, and the meaning of a header's non-template
+///   code is fixed where it is written; what the child cannot see (bodies
+///   defined later) the core treats as unknown (Reach.h), which is
+///   conservative. Where the prefix could change the rewrite, the child
+///   answers WholeUnitNeeded and the parent runs the nested pre-parse: a
+///   template that defers (the core plans it per instantiation), an error
+///   (cutting the includer off mid-declaration or inside an #if is one),
+///   a header without an include guard (a second inclusion would read the
+///   first one's rewrite), a rewrite of any other file.
+///
+/// Only the site's text is ever replaced after the compile started; every
+/// other case (several files mention the extension, an #include the scan
 /// could not follow, -E, -verify, modules, stdin, preprocessed input) takes
 /// the nested pre-parse.
 ///
@@ -77,7 +95,9 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/MultiplexConsumer.h"
+#include "clang/Lex/HeaderSearch.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Sema/ExternalSemaSource.h"
@@ -141,6 +161,21 @@ private:
 } // namespace
 
 namespace cxxdefer::plugin {
+
+/// Tells a header site's ForkedParse when the compile enters and leaves
+/// files.
+class ForkedParse::SiteWatcher : public PPCallbacks {
+public:
+  explicit SiteWatcher(ForkedParse &Fork) : Fork(Fork) {}
+  void FileChanged(SourceLocation Loc, FileChangeReason Reason,
+                   SrcMgr::CharacteristicKind, FileID PrevFID) override {
+    if (Reason == EnterFile || Reason == ExitFile)
+      Fork.onFileChanged(Loc, Reason == EnterFile, PrevFID);
+  }
+
+private:
+  ForkedParse &Fork;
+};
 
 /// The compile's consumer until the fork; in the child, the analysis's.
 class SwitchConsumer : public SemaConsumer {
@@ -254,14 +289,18 @@ public:
 std::string cxxdefer::plugin::whyNotFork(const CompilerInstance &CI,
                                          const FrontendInputFile &Input,
                                          const UserFileScan &Scan,
-                                         StringRef MainText,
+                                         StringRef SiteText,
                                          unsigned &IncludeBlockEnd) {
 #ifndef LLVM_ON_UNIX
   return "this system has no fork()";
 #else
-  if (!Scan.OnlyMainFileMentions)
-    return "a file other than the main file mentions the extension";
-  if (Scan.Unresolved)
+  if (!Scan.OnlyMainFileMentions && !Scan.OnlyMentioningHeader)
+    return "more than one file mentions the extension, or a header "
+           "mentions it in a directive";
+  // A header the scan could not find is still searched when the compile
+  // enters it (Session::headerIncluded); in a header site's child, one
+  // entered after the site is not analysed, and is an error.
+  if (Scan.Unresolved && Scan.OnlyMainFileMentions)
     return "the scan could not follow every #include";
   if (!Input.isFile() || Input.getFile() == "-")
     return "the input is not a file";
@@ -289,35 +328,39 @@ std::string cxxdefer::plugin::whyNotFork(const CompilerInstance &CI,
     return "clang modules are enabled";
   if (!CI.getPreprocessorOpts().ImplicitPCHInclude.empty())
     return "a precompiled header is included";
-  IncludeBlockEnd = Lexer::ComputePreamble(MainText, CI.getLangOpts()).Size;
-  if (findMentions(MainText.take_front(IncludeBlockEnd)).DeferSyntax)
-    return "the main file's #include block mentions the extension";
+  IncludeBlockEnd = Lexer::ComputePreamble(SiteText, CI.getLangOpts()).Size;
+  if (findMentions(SiteText.take_front(IncludeBlockEnd)).DeferSyntax)
+    return Scan.OnlyMentioningHeader
+               ? "the #include block of '" +
+                     Scan.OnlyMentioningHeader->getName().str() +
+                     "' mentions the extension"
+               : "the main file's #include block mentions the extension";
   return "";
 #endif
 }
 
-ForkedParse::ForkedParse(CompilerInstance &CI, FileEntryRef Main,
-                         StringRef MainText, unsigned IncludeBlockEnd,
-                         const RewriteOptions &Opts, bool LimitInstantiations,
-                         ResultHandler OnResult)
-    : CI(CI), Main(Main), MainText(MainText.str()),
+ForkedParse::ForkedParse(CompilerInstance &CI, FileEntryRef Site,
+                         bool SiteIsMain, StringRef SiteText,
+                         unsigned IncludeBlockEnd, const RewriteOptions &Opts,
+                         bool LimitInstantiations, ResultHandler OnResult)
+    : CI(CI), Site(Site), SiteIsMain(SiteIsMain), SiteText(SiteText.str()),
       IncludeBlockEnd(IncludeBlockEnd), Opts(Opts),
       LimitInstantiations(LimitInstantiations), OnResult(std::move(OnResult)) {}
 
 ForkedParse::~ForkedParse() = default;
 
 void ForkedParse::beforePreprocessing() {
-  BufferSize = 2 * MainText.size() + 64 * 1024;
+  BufferSize = 2 * SiteText.size() + 64 * 1024;
   std::unique_ptr<llvm::WritableMemoryBuffer> Room =
       llvm::WritableMemoryBuffer::getNewUninitMemBuffer(BufferSize,
-                                                        Main.getName());
+                                                        Site.getName());
   Buffer = Room->getBufferStart();
-  std::memcpy(Buffer, MainText.data(), MainText.size());
-  std::memset(Buffer + MainText.size(), '\n', BufferSize - MainText.size());
+  std::memcpy(Buffer, SiteText.data(), SiteText.size());
+  std::memset(Buffer + SiteText.size(), '\n', BufferSize - SiteText.size());
   PreprocessorOptions &PPOpts = CI.getPreprocessorOpts();
   // Owned by the SourceManager once the preprocessor takes it
   // (RetainRemappedFileBuffers is false); the plugin writes into it later.
-  PPOpts.addRemappedFile(Main.getName(), Room.release());
+  PPOpts.addRemappedFile(Site.getName(), Room.release());
   PPOpts.addMacroDef(AnalysisMacro);
 }
 
@@ -327,8 +370,10 @@ void ForkedParse::startReading(Preprocessor &ThePP) {
   // module build) may take it again.
   llvm::erase_if(CI.getPreprocessorOpts().RemappedFileBuffers,
                  [&](const std::pair<std::string, llvm::MemoryBuffer *> &R) {
-                   return R.first == Main.getName();
+                   return R.first == Site.getName();
                  });
+  if (!SiteIsMain)
+    ThePP.addPPCallbacks(std::make_unique<SiteWatcher>(*this));
   // The child's AnalysisConsumer installs its own watcher (the macro token
   // recorder) from inside this one; onToken is a member of this object, so
   // nothing of the replaced closure is touched after that.
@@ -347,7 +392,7 @@ void ForkedParse::onToken(const Token &T) {
     return;
   const SourceManager &SM = CI.getSourceManager();
   auto [FID, Offset] = SM.getDecomposedExpansionLoc(T.getLocation());
-  if (FID != SM.getMainFileID() || Offset < IncludeBlockEnd)
+  if (FID != siteID() || Offset < IncludeBlockEnd)
     return;
   Passed = true;
   if (T.is(tok::eof)) {
@@ -363,6 +408,39 @@ void ForkedParse::onToken(const Token &T) {
   fork();
 }
 
+FileID ForkedParse::siteID() const {
+  return SiteIsMain ? CI.getSourceManager().getMainFileID() : SiteID;
+}
+
+bool ForkedParse::isSite(const NewFileText &File) const {
+  return SiteIsMain ? File.IsMainFile : File.File == Site;
+}
+
+void ForkedParse::onFileChanged(SourceLocation Loc, bool Entered, FileID Left) {
+  const SourceManager &SM = CI.getSourceManager();
+  if (Entered) {
+    if (SiteID.isInvalid())
+      if (OptionalFileEntryRef File =
+              SM.getFileEntryRefForID(SM.getFileID(Loc)))
+        if (*File == Site)
+          SiteID = SM.getFileID(Loc);
+    return;
+  }
+  if (SiteID.isValid() && Left == SiteID)
+    SiteRead = true;
+  if (!IsChild || !SiteRead)
+    return;
+  // The child has read the site: every file the compile returns to ends
+  // here, up to the main file, whose end ends the translation unit. Each
+  // is usually inside an #if (its include guard, say), which is dropped:
+  // nothing after this point is read.
+  if (PreprocessorLexer *Current = PP->getCurrentLexer()) {
+    auto *L = static_cast<Lexer *>(Current);
+    L->setConditionalLevels({});
+    L->seek(L->getBuffer().size(), /*IsAtStartOfLine=*/true);
+  }
+}
+
 std::optional<unsigned> ForkedParse::lexerOffset(std::string &Error) const {
   const SourceManager &SM = CI.getSourceManager();
   PreprocessorLexer *Current = PP ? PP->getCurrentFileLexer() : nullptr;
@@ -370,19 +448,19 @@ std::optional<unsigned> ForkedParse::lexerOffset(std::string &Error) const {
     Error = "the compile is not reading a file";
     return std::nullopt;
   }
-  FileID MainID = SM.getMainFileID();
-  if (Current->getFileID() == MainID)
+  FileID SiteID = siteID();
+  if (Current->getFileID() == SiteID)
     return static_cast<Lexer *>(Current)->getBufferLocation() - Buffer;
-  // Inside a header: the main file's lexer has read its #include line,
-  // up to the end of the line.
+  // Inside a header the site includes: the site's lexer has read its
+  // #include line, up to the end of the line.
   FileID FID = Current->getFileID();
   SourceLocation Include;
-  while (FID.isValid() && FID != MainID) {
+  while (FID.isValid() && FID != SiteID) {
     Include = SM.getIncludeLoc(FID);
     FID = Include.isValid() ? SM.getFileID(Include) : FileID();
   }
-  if (FID != MainID) {
-    Error = "the compile is not reading the main file";
+  if (FID.isInvalid() || FID != SiteID) {
+    Error = "the compile is not reading '" + Site.getName().str() + "'";
     return std::nullopt;
   }
   unsigned Offset = SM.getFileOffset(Include);
@@ -518,15 +596,24 @@ static bool stripPadding(std::string &Text, size_t Padding) {
 
 void ForkedParse::sendAndExit() {
 #ifdef LLVM_ON_UNIX
-  size_t Padding = BufferSize - MainText.size();
+  size_t Padding = BufferSize - SiteText.size();
   for (NewFileText &File : ChildResult.Files)
-    if (File.IsMainFile && (File.OriginalText.size() != BufferSize ||
-                            !stripPadding(File.OriginalText, Padding) ||
-                            !stripPadding(File.Text, Padding))) {
+    if (isSite(File) && (File.OriginalText.size() != BufferSize ||
+                         !stripPadding(File.OriginalText, Padding) ||
+                         !stripPadding(File.Text, Padding))) {
       ChildResult = PreParseResult();
-      ChildResult.Failure = "the rewrite changed the end of the main file";
+      ChildResult.Failure =
+          "the rewrite changed the end of '" + Site.getName().str() + "'";
       break;
     }
+  if (!SiteIsMain && ChildResult.Status != PreParseStatus::Failed) {
+    std::string Why = whyWholeUnitNeeded();
+    if (!Why.empty()) {
+      ChildResult = PreParseResult();
+      ChildResult.Status = PreParseStatus::WholeUnitNeeded;
+      ChildResult.Failure = std::move(Why);
+    }
+  }
   if (ChildResult.Status == PreParseStatus::SourceHasErrors)
     ChildResult.ErrorText = Child->ErrorText;
   ChildResult.PreParseSeconds =
@@ -585,26 +672,48 @@ PreParseResult ForkedParse::waitForChild(int Fd, int Pid) {
   return R;
 }
 
-bool ForkedParse::canOverwriteMainFile(StringRef NewText,
-                                       std::string &Error) const {
+std::string ForkedParse::whyWholeUnitNeeded() const {
+  if (ChildResult.Status == PreParseStatus::SourceHasErrors) {
+    StringRef Errors = Child->ErrorText;
+    size_t First = Errors.find("error: ");
+    return "the analysis of '" + Site.getName().str() +
+           "' and what precedes it found errors" +
+           (First == StringRef::npos
+                ? std::string()
+                : " (" + Errors.substr(First).split('\n').first.str() + ")");
+  }
+  if (ChildResult.Instantiations.DeferInTemplate)
+    return "a template defers";
+  if (!PP->getHeaderSearchInfo().isFileMultipleIncludeGuarded(Site))
+    return "'" + Site.getName().str() + "' has no include guard";
+  for (const NewFileText &File : ChildResult.Files)
+    if (!isSite(File))
+      return "'" + File.File.getName().str() + "' needs a rewrite too";
+  return "";
+}
+
+bool ForkedParse::canOverwriteSite(StringRef NewText,
+                                   std::string &Error) const {
   std::optional<unsigned> Offset = lexerOffset(Error);
   if (!Offset)
     return false;
   if (NewText.size() > BufferSize) {
-    Error = "the main file's new text (" + std::to_string(NewText.size()) +
+    Error = "the new text of '" + Site.getName().str() + "' (" +
+            std::to_string(NewText.size()) +
             " bytes) does not fit in the room kept for it (" +
             std::to_string(BufferSize) + " bytes)";
     return false;
   }
   if (NewText.take_front(*Offset) != StringRef(Buffer, *Offset)) {
-    Error = "the rewrite changed the main file before offset " +
-            std::to_string(*Offset) + ", which the compile has already read";
+    Error = "the rewrite changed '" + Site.getName().str() +
+            "' before offset " + std::to_string(*Offset) +
+            ", which the compile has already read";
     return false;
   }
   return true;
 }
 
-void ForkedParse::overwriteMainFile(StringRef NewText) {
+void ForkedParse::overwriteSite(StringRef NewText) {
   std::string Error;
   unsigned Offset = *lexerOffset(Error);
   std::memcpy(Buffer + Offset, NewText.data() + Offset,
@@ -612,8 +721,6 @@ void ForkedParse::overwriteMainFile(StringRef NewText) {
   std::memset(Buffer + NewText.size(), '\n', BufferSize - NewText.size());
   // Line offsets after the split are the new text's now.
   const SourceManager &SM = CI.getSourceManager();
-  SM.getSLocEntry(SM.getMainFileID())
-      .getFile()
-      .getContentCache()
-      .SourceLineCache = SrcMgr::LineOffsetMapping();
+  SM.getSLocEntry(siteID()).getFile().getContentCache().SourceLineCache =
+      SrcMgr::LineOffsetMapping();
 }

@@ -18,6 +18,15 @@
 /// checks syntax, and the plugin can see the whole include graph; otherwise
 /// the nested pre-parse (PreParse.h) runs as before.
 ///
+/// The same applies to one user header that is the only file to mention
+/// the extension (a header of the project's that most files include): the
+/// compile forks where the header's code begins, after its own #include
+/// lines, and the child stops reading at the end of that header. Its
+/// analysis then sees the header and what came before it, not the rest of
+/// the translation unit; where that could change the rewrite (a template
+/// that defers, an error, a header without an include guard), it says so,
+/// and the parent runs the nested pre-parse instead.
+///
 //===----------------------------------------------------------------------===//
 
 #ifndef CXXDEFER_PLUGIN_FORKEDPARSE_H
@@ -26,6 +35,7 @@
 #include "PreParse.h"
 #include "UserFileScan.h"
 #include "clang/Basic/FileEntry.h"
+#include "clang/Basic/SourceLocation.h"
 #include "clang/Frontend/FrontendOptions.h"
 #include "llvm/ADT/StringRef.h"
 #include <functional>
@@ -42,12 +52,13 @@ class Token;
 
 namespace cxxdefer::plugin {
 
-/// Why the fork path cannot take \p Input of \p CI, whose main file
-/// \p MainText the \p Scan read; empty when it can. Then
-/// \p IncludeBlockEnd is the offset where the main file's code begins.
+/// Why the fork path cannot take \p Input of \p CI at \p SiteText, the
+/// text of the main file or of Scan.OnlyMentioningHeader (the file where
+/// it forks) that the \p Scan read; empty when it can. Then
+/// \p IncludeBlockEnd is the offset where that file's code begins.
 std::string whyNotFork(const clang::CompilerInstance &CI,
                        const clang::FrontendInputFile &Input,
-                       const UserFileScan &Scan, llvm::StringRef MainText,
+                       const UserFileScan &Scan, llvm::StringRef SiteText,
                        unsigned &IncludeBlockEnd);
 
 class SwitchConsumer;
@@ -59,13 +70,15 @@ public:
   /// when the fork could not be made.
   using ResultHandler = std::function<void(PreParseResult &&)>;
 
-  ForkedParse(clang::CompilerInstance &CI, clang::FileEntryRef Main,
-              llvm::StringRef MainText, unsigned IncludeBlockEnd,
-              const RewriteOptions &Opts, bool LimitInstantiations,
-              ResultHandler OnResult);
+  /// Forks in \p Site, the main file if \p SiteIsMain, else a header that
+  /// the compile has not entered yet, whose text is \p SiteText.
+  ForkedParse(clang::CompilerInstance &CI, clang::FileEntryRef Site,
+              bool SiteIsMain, llvm::StringRef SiteText,
+              unsigned IncludeBlockEnd, const RewriteOptions &Opts,
+              bool LimitInstantiations, ResultHandler OnResult);
   ~ForkedParse();
 
-  /// Before the preprocessor exists: the main file becomes a buffer of the
+  /// Before the preprocessor exists: the site becomes a buffer of the
   /// plugin's, with room for the new text, and the compile parses in the
   /// analysis meaning of <cxxdefer.h>.
   void beforePreprocessing();
@@ -84,14 +97,28 @@ public:
   /// Whether the fork point has passed (or the fork was cancelled).
   bool forkPointPassed() const { return Passed || Cancelled; }
 
-  /// Whether overwriteMainFile can install \p NewText: it fits in the room
+  /// Whether \p File is the site's new text.
+  bool isSite(const NewFileText &File) const;
+
+  /// Whether the analysis covers the whole translation unit (the site is
+  /// the main file), not only what comes before the end of a header.
+  bool coversWholeUnit() const { return SiteIsMain; }
+
+  /// Whether the compile has read a header site to its end: what it reads
+  /// from then on, the analysis has not seen.
+  bool siteRead() const { return SiteRead; }
+
+  /// The site's name, for messages.
+  llvm::StringRef siteName() const { return Site.getName(); }
+
+  /// Whether overwriteSite can install \p NewText: it fits in the room
   /// kept for it, and equals the text the compile has already read. If not,
   /// \p Error says why.
-  bool canOverwriteMainFile(llvm::StringRef NewText, std::string &Error) const;
+  bool canOverwriteSite(llvm::StringRef NewText, std::string &Error) const;
 
-  /// Replaces the main file's text, from where the compile's lexer stands
-  /// on, by \p NewText's. \pre canOverwriteMainFile(NewText).
-  void overwriteMainFile(llvm::StringRef NewText);
+  /// Replaces the site's text, from where the compile's lexer stands on,
+  /// by \p NewText's. \pre canOverwriteSite(NewText).
+  void overwriteSite(llvm::StringRef NewText);
 
   /// In the child, after the parse ends without reaching the end of the
   /// translation unit: sends a failure and exits. No-op in the parent.
@@ -101,10 +128,11 @@ public:
   bool forked() const { return Forked; }
 
   /// Whether the main file turned out to have no code after its #include
-  /// block, so that there was nothing to fork for.
+  /// block, so that there was nothing to fork for. (A header without code
+  /// after its #include lines is never forked at.)
   bool noCodeAfterIncludeBlock() const { return NoCode; }
 
-  /// Where the compile's lexer stood in the main file at the fork.
+  /// Where the compile's lexer stood in the site at the fork.
   unsigned forkOffset() const { return ForkOffset; }
 
   /// The CPU time the child used, in user and system mode.
@@ -113,8 +141,9 @@ public:
 
 private:
   clang::CompilerInstance &CI;
-  clang::FileEntryRef Main;
-  std::string MainText;
+  clang::FileEntryRef Site;
+  bool SiteIsMain;
+  std::string SiteText;
   unsigned IncludeBlockEnd;
   const RewriteOptions &Opts;
   bool LimitInstantiations;
@@ -122,7 +151,12 @@ private:
 
   clang::Preprocessor *PP = nullptr;
   SwitchConsumer *Consumer = nullptr;
-  /// The main file's buffer, owned by the SourceManager.
+  /// The site's FileID, once the compile has entered it.
+  clang::FileID SiteID;
+  /// A header site has been read to its end (in the child, the rest of
+  /// the translation unit is cut off then).
+  bool SiteRead = false;
+  /// The site's buffer, owned by the SourceManager.
   char *Buffer = nullptr;
   size_t BufferSize = 0;
   bool Passed = false;
@@ -143,12 +177,20 @@ private:
   class ChildState;
   std::unique_ptr<ChildState> Child;
 
+  class SiteWatcher;
   void onToken(const clang::Token &T);
+  void onFileChanged(clang::SourceLocation Loc, bool Entered,
+                     clang::FileID Left);
+  /// In a header site's child, before sending: why its analysis cannot
+  /// stand for the whole translation unit's, or empty.
+  std::string whyWholeUnitNeeded() const;
+  /// The site's FileID; invalid for a header the compile has not entered.
+  clang::FileID siteID() const;
   void fork();
   void becomeChild(int Fd);
   PreParseResult waitForChild(int Fd, int Pid);
   [[noreturn]] void sendAndExit();
-  /// Offset of the compile's main-file lexer, if it can be found.
+  /// Offset of the compile's lexer in the site, if it can be found.
   std::optional<unsigned> lexerOffset(std::string &Error) const;
 };
 

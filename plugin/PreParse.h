@@ -71,6 +71,9 @@ enum class PreParseStatus {
   SourceHasErrors,
   /// Something went wrong in the plugin or the core; Failure says what.
   Failed,
+  /// A header's analysis alone (ForkedParse.h) cannot stand for the
+  /// translation unit's; Failure says why. The nested pre-parse runs.
+  WholeUnitNeeded,
 };
 
 struct PreParseResult {

@@ -144,8 +144,8 @@ bool cxxdefer::plugin::decodeResult(llvm::StringRef Bytes, FileManager &FM,
     return false;
   };
   if (!In.u32(Word) || Word != Magic || !In.u32(Status) ||
-      Status > unsigned(PreParseStatus::Failed) || !In.str(R.Failure) ||
-      !In.str(R.ErrorText) || !In.u32(Count))
+      Status > unsigned(PreParseStatus::WholeUnitNeeded) ||
+      !In.str(R.Failure) || !In.str(R.ErrorText) || !In.u32(Count))
     return Malformed();
   R.Status = PreParseStatus(Status);
   for (unsigned I = 0; I != Count; ++I) {

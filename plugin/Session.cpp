@@ -142,13 +142,16 @@ bool Session::startFork(FileEntryRef Main, const UserFileScan &Scan) {
   std::string WhyNot;
   unsigned IncludeBlockEnd = 0;
   std::unique_ptr<llvm::MemoryBuffer> Text;
+  // The file to fork in: the main file, or the one header that mentions
+  // the extension.
+  FileEntryRef Site = Scan.OnlyMentioningHeader.value_or(Main);
   if (Opts.NoFork) {
     WhyNot = "-fplugin-arg-cxxdefer-no-fork";
-  } else if (auto Read = CI.getFileManager().getBufferForFile(Main)) {
+  } else if (auto Read = CI.getFileManager().getBufferForFile(Site)) {
     Text = std::move(*Read);
     WhyNot = whyNotFork(CI, Input, Scan, Text->getBuffer(), IncludeBlockEnd);
   } else {
-    WhyNot = "the main file cannot be read";
+    WhyNot = "'" + Site.getName().str() + "' cannot be read";
   }
   if (!WhyNot.empty()) {
     if (Opts.Verbose)
@@ -158,9 +161,15 @@ bool Session::startFork(FileEntryRef Main, const UserFileScan &Scan) {
   }
   ForkTrigger = "'" + Scan.MentioningFile + "'";
   Fork = std::make_unique<ForkedParse>(
-      CI, Main, Text->getBuffer(), IncludeBlockEnd, Opts.Rewrite,
+      CI, Site, Site == Main, Text->getBuffer(), IncludeBlockEnd, Opts.Rewrite,
       !Opts.InstantiateAll, [this](PreParseResult &&Result) {
+        if (Result.Status == PreParseStatus::WholeUnitNeeded) {
+          if (Opts.Verbose)
+            logPreParse(ForkTrigger, When::AtFork, Result);
+          return rewrite(ForkTrigger, /*BeforePreprocessing=*/false);
+        }
         Rewritten = true;
+        WholeUnitAnalysed = Fork->coversWholeUnit();
         install(std::move(Result), ForkTrigger, When::AtFork);
       });
   Fork->beforePreprocessing();
@@ -177,9 +186,15 @@ void Session::startReading(Preprocessor &PP) {
 }
 
 void Session::headerIncluded(FileEntryRef File, bool System) {
-  // After the fork point, the child's analysis covers every header (in the
-  // child, too, nothing is left to decide).
-  if (Rewritten || (Fork && Fork->forkPointPassed()) ||
+  // Nothing is left to decide once the whole translation unit has been
+  // analysed, or will be: by the pre-parse, or by the child of a fork in
+  // the main file (in that child too). A header site's child analyses only
+  // what comes before the end of that header: the scan has read every later
+  // user header, but not the system ones, among which may be a library
+  // written for cxxdefer.
+  if (WholeUnitAnalysed ||
+      (Fork && Fork->forkPointPassed() &&
+       (Fork->coversWholeUnit() || !Fork->siteRead())) ||
       !Searched.insert(&File.getFileEntry()).second || isRuntimeFile(File))
     return;
   Clock::time_point Start = Clock::now();
@@ -207,6 +222,7 @@ void Session::afterParse() {
 /// names the file that mentions the extension, for the verbose log.
 void Session::rewrite(StringRef Trigger, bool BeforePreprocessing) {
   Rewritten = true;
+  WholeUnitAnalysed = true;
   // A header the compile entered before the fork point mentions the
   // extension: the pre-parse analyses everything.
   if (Fork)
@@ -215,29 +231,48 @@ void Session::rewrite(StringRef Trigger, bool BeforePreprocessing) {
           BeforePreprocessing ? When::BeforeReading : When::WhileReading);
 }
 
-/// Installs \p Files in a compile that is reading its input: the headers
-/// it has not entered yet, and on the fork path, the main file from where
-/// its lexer stands on. All or nothing, as overrideUnreadFiles.
+/// Installs \p Files in a compile that is reading its input: the files it
+/// has not entered yet, and on the fork path, the site (the main file or a
+/// header) from where its lexer stands on. All or nothing, as
+/// overrideUnreadFiles.
 bool Session::installWhileReading(llvm::ArrayRef<NewFileText> Files) {
   if (!Fork)
     return overrideUnreadFiles(CI, Files);
-  std::vector<NewFileText> Headers;
-  const NewFileText *Main = nullptr;
+  std::vector<NewFileText> Others;
+  const NewFileText *Site = nullptr;
   for (const NewFileText &File : Files)
-    if (File.IsMainFile)
-      Main = &File;
+    if (Fork->isSite(File))
+      Site = &File;
     else
-      Headers.push_back(File);
+      Others.push_back(File);
   std::string Error;
-  if (Main && !Fork->canOverwriteMainFile(Main->Text, Error)) {
+  if (Site && Fork->siteRead()) {
+    // A header site, analysed alone and compiled, and now the whole
+    // translation unit (a later header needs the rewriter too): the header
+    // must have come out the same.
+    auto Same = [&](const NewFileText &Old) {
+      return Old.File == Site->File && Old.Text == Site->Text;
+    };
+    if (llvm::none_of(Installed, Same)) {
+      reportPluginError(CI.getDiagnostics(),
+                        "'" + Site->File.getName() +
+                            "' was compiled as its analysis alone rewrote "
+                            "it, and the analysis of the whole translation "
+                            "unit rewrites it differently; compile with "
+                            "-fplugin-arg-cxxdefer-no-fork");
+      return false;
+    }
+    Site = nullptr;
+  }
+  if (Site && !Fork->canOverwriteSite(Site->Text, Error)) {
     reportPluginError(CI.getDiagnostics(),
                       Error + "; '__defer' statements were not rewritten");
     return false;
   }
-  if (!overrideUnreadFiles(CI, Headers))
+  if (!overrideUnreadFiles(CI, Others))
     return false;
-  if (Main)
-    Fork->overwriteMainFile(Main->Text);
+  if (Site)
+    Fork->overwriteSite(Site->Text);
   return true;
 }
 
@@ -260,6 +295,7 @@ void Session::install(PreParseResult Result, StringRef Trigger, When W) {
     AnalysisErrors = std::move(Result.ErrorText);
     break;
   case PreParseStatus::Failed:
+  case PreParseStatus::WholeUnitNeeded: // handled by the fork's handler
     reportPluginError(CI.getDiagnostics(),
                       Result.Failure +
                           "; '__defer' statements were not rewritten");
@@ -280,9 +316,15 @@ void Session::logPreParse(StringRef Trigger, When W,
     OS << "while reading the input: pre-parse ";
     break;
   case When::AtFork:
-    if (Fork->forked())
+    if (Fork->forked() && Fork->coversWholeUnit())
       OS << "forked at offset " << Fork->forkOffset()
          << " of the main file, after its #include block: analysis ";
+    else if (Fork->forked())
+      OS << "forked at offset " << Fork->forkOffset() << " of '"
+         << Fork->siteName()
+         << "', after its #include lines: analysis up to its end ";
+    else if (!Fork->coversWholeUnit())
+      OS << "not forked in '" << Fork->siteName() << "': ";
     else
       OS << "not forked at the end of the main file's #include block"
          << (Fork->noCodeAfterIncludeBlock() ? " (no code after it): " : ": ");
@@ -319,6 +361,10 @@ void Session::logPreParse(StringRef Trigger, When W,
     break;
   case PreParseStatus::Failed:
     OS << "failed: " << Result.Failure << "\n";
+    break;
+  case PreParseStatus::WholeUnitNeeded:
+    OS << "not enough (" << Result.Failure
+       << "): the whole translation unit is pre-parsed\n";
     break;
   }
 }

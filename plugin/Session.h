@@ -11,18 +11,20 @@
 ///
 /// 1. Before clang creates the preprocessor, the user include graph is
 ///    scanned for `__defer` and `__result` (UserFileScan.h). If only the
-///    main file's code mentions them, and the compile allows it, the
-///    compile itself parses the #include block and forks where the code
-///    begins (ForkedParse.h). If some other user file mentions them, the
-///    translation unit is pre-parsed (PreParse.h) and the new texts are
-///    handed to the compile as remapped files: every file can be replaced,
-///    the main file included, because none has been read. A translation
-///    unit that mentions neither pays for the scan.
+///    main file's code mentions them, or only one user header, and the
+///    compile allows it, the compile itself parses the file's #include
+///    block and forks where its code begins (ForkedParse.h). If several
+///    user files mention them, the translation unit is pre-parsed
+///    (PreParse.h) and the new texts are handed to the compile as remapped
+///    files: every file can be replaced, the main file included, because
+///    none has been read. A translation unit that mentions neither pays for
+///    the scan.
 /// 2. While clang reads, every user header it enters that the scan did not
 ///    read is searched too (an #include of a computed name). If one
 ///    mentions the extension, the pre-parse runs then, and the headers not
-///    entered yet are replaced (on the fork path, the main file too, from
-///    where its lexer stands on).
+///    entered yet are replaced (on the fork path, the file it forks in too,
+///    from where its lexer stands on). After a fork in a header, only what
+///    follows that header's end is searched so: the child analysed the rest.
 /// 3. At the end, the findings are reported on the user's text.
 ///
 /// System headers are neither searched nor rewritten (glibc's <pthread.h>
@@ -95,6 +97,9 @@ private:
   WarningPolicy Warnings;
 
   bool Rewritten = false;
+  /// An analysis of the whole translation unit has run or will run (not
+  /// only that of a header site, ForkedParse.h).
+  bool WholeUnitAnalysed = false;
   /// The fork path, when it applies (ForkedParse.h).
   std::unique_ptr<ForkedParse> Fork;
   std::string ForkTrigger;

@@ -31,6 +31,8 @@ struct IncludeDirective {
 /// What one file says, as far as the scan is concerned.
 struct FileFacts {
   bool MentionsDeferSyntax = false;
+  /// A preprocessing directive (a line of a #define, say) mentions it.
+  bool DirectiveMentions = false;
   SmallVector<IncludeDirective, 16> Includes;
   /// #include lines whose operand is not a quoted or bracketed name (a
   /// macro).
@@ -53,6 +55,23 @@ static void addIfInclude(StringRef Line, FileFacts &Facts) {
     Facts.Includes.push_back({Line.slice(1, NameEnd), Close == '>'});
 }
 
+/// Whether a preprocessing directive of \p Text, continuation lines
+/// included, mentions the extension: a macro that may put a defer statement
+/// into another file.
+static bool directiveMentions(StringRef Text) {
+  bool InDirective = false;
+  for (size_t Pos = 0; Pos < Text.size();) {
+    size_t End = Text.find('\n', Pos);
+    StringRef Line = Text.slice(Pos, End).rtrim("\r");
+    Pos = End == StringRef::npos ? Text.size() : End + 1;
+    InDirective |= Line.ltrim(" \t").starts_with("#");
+    if (InDirective && findMentions(Line).DeferSyntax)
+      return true;
+    InDirective &= Line.ends_with("\\");
+  }
+  return false;
+}
+
 /// Reads \p Text in one pass: what it mentions, and its #include lines
 /// outside the parts that line markers attribute to a system header
 /// (preprocessed output, or -frewrite-includes output that inlines whole
@@ -62,6 +81,8 @@ static FileFacts readFacts(StringRef Text) {
   Mentions Found = findMentions(
       Text, [&Facts](StringRef Directive) { addIfInclude(Directive, Facts); });
   Facts.MentionsDeferSyntax = Found.DeferSyntax;
+  if (Facts.MentionsDeferSyntax)
+    Facts.DirectiveMentions = directiveMentions(Text);
   return Facts;
 }
 
@@ -97,11 +118,17 @@ public:
       FileFacts Facts = readFacts(Text->getBuffer());
       if (Facts.MentionsDeferSyntax) {
         bool IsMain = File == Queue.front();
-        if (Out.MentioningFile.empty())
+        bool First = Out.MentioningFile.empty();
+        if (First)
           Out.MentioningFile = File.getName().str();
         Out.OnlyMainFileMentions = IsMain;
-        if (!IsMain)
+        // A header may be the only one: read on to tell.
+        if (First && !IsMain && !Facts.DirectiveMentions) {
+          Out.OnlyMentioningHeader = File;
+        } else if (!IsMain) {
+          Out.OnlyMentioningHeader.reset();
           break;
+        }
       }
       Out.Unresolved += Facts.Unparsed;
       for (const IncludeDirective &Include : Facts.Includes)

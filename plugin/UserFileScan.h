@@ -39,6 +39,7 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
+#include <optional>
 #include <string>
 
 namespace clang {
@@ -54,6 +55,11 @@ struct UserFileScan {
   /// was read does. The scan goes on past a main file that mentions it, to
   /// tell (the plugin's fork path needs it, ForkedParse.h).
   bool OnlyMainFileMentions = false;
+  /// The one user header that mentions the extension, when no other user
+  /// file does (the main file neither) and it mentions it only outside
+  /// preprocessing directives, so that no macro can carry a defer statement
+  /// out of it. The plugin can then fork at that header (ForkedParse.h).
+  std::optional<clang::FileEntryRef> OnlyMentioningHeader;
   /// The user files that were read (the include watcher skips them).
   llvm::DenseSet<const clang::FileEntry *> Scanned;
   /// #include lines that could not be resolved (computed names, files
@@ -64,8 +70,8 @@ struct UserFileScan {
 /// Scans the user include graph of \p CI's input, starting at \p MainFile
 /// and at the -include/-imacros files, skipping system headers and any file
 /// for which \p Skip returns true. Stops at the first file that mentions the
-/// extension, other than the main file. Uses \p CI's FileManager, options and
-/// target; needs no preprocessor.
+/// extension in a way that rules out both fork paths. Uses \p CI's FileManager,
+/// options and target; needs no preprocessor.
 UserFileScan scanUserFiles(clang::CompilerInstance &CI,
                            clang::FileEntryRef MainFile,
                            llvm::function_ref<bool(clang::FileEntryRef)> Skip);
