@@ -60,7 +60,7 @@
 ///   compile has read the #include block in analysis meaning and cannot
 ///   start over.
 ///
-/// - A header as the site. When one user header is the only file that
+/// - A header as the site. When one user header is the only header that
 ///   mentions the extension (the scan, UserFileScan.h, read every other one,
 ///   and the header mentions it in no directive, so no macro carries a
 ///   defer statement out of it), the same split works inside that header:
@@ -77,11 +77,20 @@
 ///   (cutting the includer off mid-declaration or inside an #if is one),
 ///   a header without an include guard (a second inclusion would read the
 ///   first one's rewrite), a rewrite of any other file.
+/// - Two sites. If the main file's code mentions the extension too, the
+///   compile forks again where that code begins, once the header's new
+///   text is in: the second child sees the header as rewritten (plain C++
+///   to it) and analyses the rest of the translation unit, as in the main
+///   file's case alone.
+/// - Between a header site's end and the next fork point the compile reads
+///   text no child analyses; the include watcher (Session.h) searches the
+///   headers entered there, as before any fork point, and a header that
+///   needs the rewriter makes the whole translation unit's analysis run
+///   then. The header site, already compiled, must come out the same.
 ///
-/// Only the site's text is ever replaced after the compile started; every
-/// other case (several files mention the extension, an #include the scan
-/// could not follow, -E, -verify, modules, stdin, preprocessed input) takes
-/// the nested pre-parse.
+/// Only a site's text is ever replaced after the compile started; every
+/// other case (two headers mention the extension, -E, -verify, modules,
+/// stdin, preprocessed input) takes the nested pre-parse.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -288,20 +297,18 @@ public:
 
 std::string cxxdefer::plugin::whyNotFork(const CompilerInstance &CI,
                                          const FrontendInputFile &Input,
-                                         const UserFileScan &Scan,
-                                         StringRef SiteText,
-                                         unsigned &IncludeBlockEnd) {
+                                         const UserFileScan &Scan) {
 #ifndef LLVM_ON_UNIX
   return "this system has no fork()";
 #else
-  if (!Scan.OnlyMainFileMentions && !Scan.OnlyMentioningHeader)
-    return "more than one file mentions the extension, or a header "
-           "mentions it in a directive";
-  // A header the scan could not find is still searched when the compile
-  // enters it (Session::headerIncluded); in a header site's child, one
-  // entered after the site is not analysed, and is an error.
-  if (Scan.Unresolved && Scan.OnlyMainFileMentions)
-    return "the scan could not follow every #include";
+  if (!Scan.MainFileMentions && !Scan.OnlyMentioningHeader)
+    return "more than one header mentions the extension, or one mentions "
+           "it in a directive";
+  // An #include the scan could not follow (a computed name, a header
+  // under a false #if that is missing) needs no check here: the compile
+  // searches every header it enters that the scan did not read
+  // (Session::headerIncluded), and one entered inside a site is the
+  // child's to analyse.
   if (!Input.isFile() || Input.getFile() == "-")
     return "the input is not a file";
   const FrontendOptions &Frontend = CI.getFrontendOpts();
@@ -328,51 +335,68 @@ std::string cxxdefer::plugin::whyNotFork(const CompilerInstance &CI,
     return "clang modules are enabled";
   if (!CI.getPreprocessorOpts().ImplicitPCHInclude.empty())
     return "a precompiled header is included";
-  IncludeBlockEnd = Lexer::ComputePreamble(SiteText, CI.getLangOpts()).Size;
-  if (findMentions(SiteText.take_front(IncludeBlockEnd)).DeferSyntax)
-    return Scan.OnlyMentioningHeader
-               ? "the #include block of '" +
-                     Scan.OnlyMentioningHeader->getName().str() +
-                     "' mentions the extension"
-               : "the main file's #include block mentions the extension";
   return "";
 #endif
 }
 
-ForkedParse::ForkedParse(CompilerInstance &CI, FileEntryRef Site,
-                         bool SiteIsMain, StringRef SiteText,
-                         unsigned IncludeBlockEnd, const RewriteOptions &Opts,
-                         bool LimitInstantiations, ResultHandler OnResult)
-    : CI(CI), Site(Site), SiteIsMain(SiteIsMain), SiteText(SiteText.str()),
-      IncludeBlockEnd(IncludeBlockEnd), Opts(Opts),
-      LimitInstantiations(LimitInstantiations), OnResult(std::move(OnResult)) {}
+std::string cxxdefer::plugin::whyNotForkAt(const CompilerInstance &CI,
+                                           ForkSite &Site) {
+  Site.IncludeBlockEnd =
+      Lexer::ComputePreamble(Site.Text, CI.getLangOpts()).Size;
+  if (!findMentions(StringRef(Site.Text).take_front(Site.IncludeBlockEnd))
+           .DeferSyntax)
+    return "";
+  return Site.IsMain ? "the main file's #include block mentions the extension"
+                     : "the #include block of '" + Site.File.getName().str() +
+                           "' mentions the extension";
+}
+
+ForkedParse::ForkedParse(CompilerInstance &CI, std::vector<ForkSite> Given,
+                         const RewriteOptions &Opts, bool LimitInstantiations,
+                         ResultHandler OnResult)
+    : CI(CI), Opts(Opts), LimitInstantiations(LimitInstantiations),
+      OnResult(std::move(OnResult)) {
+  assert(!Given.empty() && "a fork needs a site");
+  for (ForkSite &Site : Given)
+    Sites.emplace_back(std::move(Site));
+  assert(llvm::all_of(Sites,
+                      [&](const SiteState &S) {
+                        return S.IsMain == (&S == &Sites.back());
+                      }) &&
+         "the main file can only be the last site");
+}
 
 ForkedParse::~ForkedParse() = default;
 
 void ForkedParse::beforePreprocessing() {
-  BufferSize = 2 * SiteText.size() + 64 * 1024;
-  std::unique_ptr<llvm::WritableMemoryBuffer> Room =
-      llvm::WritableMemoryBuffer::getNewUninitMemBuffer(BufferSize,
-                                                        Site.getName());
-  Buffer = Room->getBufferStart();
-  std::memcpy(Buffer, SiteText.data(), SiteText.size());
-  std::memset(Buffer + SiteText.size(), '\n', BufferSize - SiteText.size());
   PreprocessorOptions &PPOpts = CI.getPreprocessorOpts();
-  // Owned by the SourceManager once the preprocessor takes it
-  // (RetainRemappedFileBuffers is false); the plugin writes into it later.
-  PPOpts.addRemappedFile(Site.getName(), Room.release());
+  for (SiteState &Site : Sites) {
+    Site.BufferSize = 2 * Site.Text.size() + 64 * 1024;
+    std::unique_ptr<llvm::WritableMemoryBuffer> Room =
+        llvm::WritableMemoryBuffer::getNewUninitMemBuffer(Site.BufferSize,
+                                                          Site.File.getName());
+    Site.Buffer = Room->getBufferStart();
+    std::memcpy(Site.Buffer, Site.Text.data(), Site.Text.size());
+    std::memset(Site.Buffer + Site.Text.size(), '\n',
+                Site.BufferSize - Site.Text.size());
+    // Owned by the SourceManager once the preprocessor takes it
+    // (RetainRemappedFileBuffers is false); the plugin writes into it later.
+    PPOpts.addRemappedFile(Site.File.getName(), Room.release());
+  }
   PPOpts.addMacroDef(AnalysisMacro);
 }
 
 void ForkedParse::startReading(Preprocessor &ThePP) {
   PP = &ThePP;
-  // The preprocessor has taken the buffer over; no later preprocessor (a
-  // module build) may take it again.
+  // The preprocessor has taken the buffers over; no later preprocessor (a
+  // module build) may take them again.
   llvm::erase_if(CI.getPreprocessorOpts().RemappedFileBuffers,
                  [&](const std::pair<std::string, llvm::MemoryBuffer *> &R) {
-                   return R.first == Site.getName();
+                   return llvm::any_of(Sites, [&](const SiteState &Site) {
+                     return R.first == Site.File.getName();
+                   });
                  });
-  if (!SiteIsMain)
+  if (!Sites.front().IsMain)
     ThePP.addPPCallbacks(std::make_unique<SiteWatcher>(*this));
   // The child's AnalysisConsumer installs its own watcher (the macro token
   // recorder) from inside this one; onToken is a member of this object, so
@@ -388,13 +412,17 @@ ForkedParse::wrapConsumer(std::unique_ptr<ASTConsumer> Live) {
 }
 
 void ForkedParse::onToken(const Token &T) {
-  if (Passed || Cancelled || !T.getLocation().isValid())
+  if (Cancelled || IsChild || Next == Sites.size() ||
+      !T.getLocation().isValid())
     return;
+  SiteState &Site = Sites[Next];
   const SourceManager &SM = CI.getSourceManager();
   auto [FID, Offset] = SM.getDecomposedExpansionLoc(T.getLocation());
-  if (FID != siteID() || Offset < IncludeBlockEnd)
+  if (FID != idOf(Site) || Offset < Site.IncludeBlockEnd)
     return;
-  Passed = true;
+  Site.Passed = true;
+  Last = Next++;
+  Forked = false;
   if (T.is(tok::eof)) {
     // No code after the #include block (the mention is in a comment or an
     // #if 0 block): nothing is left to analyse, and at the end of the main
@@ -405,32 +433,55 @@ void ForkedParse::onToken(const Token &T) {
     OnResult(std::move(Nothing));
     return;
   }
-  fork();
+  fork(Site);
 }
 
-FileID ForkedParse::siteID() const {
-  return SiteIsMain ? CI.getSourceManager().getMainFileID() : SiteID;
+bool ForkedParse::analysisCovers() const {
+  if (Cancelled)
+    return true;
+  return llvm::any_of(Sites, [](const SiteState &Site) {
+    return Site.Passed && (Site.IsMain || !Site.Read);
+  });
+}
+
+FileID ForkedParse::idOf(const SiteState &Site) const {
+  return Site.IsMain ? CI.getSourceManager().getMainFileID() : Site.ID;
+}
+
+const ForkedParse::SiteState *
+ForkedParse::siteOf(const NewFileText &File) const {
+  for (const SiteState &Site : Sites)
+    if (Site.IsMain ? File.IsMainFile : File.File == Site.File)
+      return &Site;
+  return nullptr;
 }
 
 bool ForkedParse::isSite(const NewFileText &File) const {
-  return SiteIsMain ? File.IsMainFile : File.File == Site;
+  return siteOf(File) != nullptr;
+}
+
+bool ForkedParse::siteRead(const NewFileText &File) const {
+  const SiteState *Site = siteOf(File);
+  return Site && Site->Read;
 }
 
 void ForkedParse::onFileChanged(SourceLocation Loc, bool Entered, FileID Left) {
   const SourceManager &SM = CI.getSourceManager();
   if (Entered) {
-    if (SiteID.isInvalid())
-      if (OptionalFileEntryRef File =
-              SM.getFileEntryRefForID(SM.getFileID(Loc)))
-        if (*File == Site)
-          SiteID = SM.getFileID(Loc);
+    for (SiteState &Site : Sites)
+      if (!Site.IsMain && Site.ID.isInvalid())
+        if (OptionalFileEntryRef File =
+                SM.getFileEntryRefForID(SM.getFileID(Loc)))
+          if (*File == Site.File)
+            Site.ID = SM.getFileID(Loc);
     return;
   }
-  if (SiteID.isValid() && Left == SiteID)
-    SiteRead = true;
-  if (!IsChild || !SiteRead)
+  for (SiteState &Site : Sites)
+    if (Site.ID.isValid() && Left == Site.ID)
+      Site.Read = true;
+  if (!IsChild || Sites[Last].IsMain || !Sites[Last].Read)
     return;
-  // The child has read the site: every file the compile returns to ends
+  // The child has read its site: every file the compile returns to ends
   // here, up to the main file, whose end ends the translation unit. Each
   // is usually inside an #if (its include guard, say), which is dropped:
   // nothing after this point is read.
@@ -441,16 +492,17 @@ void ForkedParse::onFileChanged(SourceLocation Loc, bool Entered, FileID Left) {
   }
 }
 
-std::optional<unsigned> ForkedParse::lexerOffset(std::string &Error) const {
+std::optional<unsigned> ForkedParse::lexerOffset(const SiteState &Site,
+                                                 std::string &Error) const {
   const SourceManager &SM = CI.getSourceManager();
   PreprocessorLexer *Current = PP ? PP->getCurrentFileLexer() : nullptr;
   if (!Current) {
     Error = "the compile is not reading a file";
     return std::nullopt;
   }
-  FileID SiteID = siteID();
+  FileID SiteID = idOf(Site);
   if (Current->getFileID() == SiteID)
-    return static_cast<Lexer *>(Current)->getBufferLocation() - Buffer;
+    return static_cast<Lexer *>(Current)->getBufferLocation() - Site.Buffer;
   // Inside a header the site includes: the site's lexer has read its
   // #include line, up to the end of the line.
   FileID FID = Current->getFileID();
@@ -460,20 +512,21 @@ std::optional<unsigned> ForkedParse::lexerOffset(std::string &Error) const {
     FID = Include.isValid() ? SM.getFileID(Include) : FileID();
   }
   if (FID.isInvalid() || FID != SiteID) {
-    Error = "the compile is not reading '" + Site.getName().str() + "'";
+    Error = "the compile is not reading '" + Site.File.getName().str() + "'";
     return std::nullopt;
   }
   unsigned Offset = SM.getFileOffset(Include);
-  while (Offset < BufferSize &&
-         (Buffer[Offset] != '\n' || (Offset && Buffer[Offset - 1] == '\\')))
+  while (Offset < Site.BufferSize &&
+         (Site.Buffer[Offset] != '\n' ||
+          (Offset && Site.Buffer[Offset - 1] == '\\')))
     ++Offset;
-  return std::min<size_t>(Offset + 1, BufferSize);
+  return std::min<size_t>(Offset + 1, Site.BufferSize);
 }
 
 /// The reason \p Errno names.
 static std::string systemError(int Errno) { return std::strerror(Errno); }
 
-void ForkedParse::fork() {
+void ForkedParse::fork(SiteState &Site) {
   auto Give = [&](PreParseStatus Status, std::string Failure) {
     PreParseResult R;
     R.Status = Status;
@@ -485,7 +538,7 @@ void ForkedParse::fork() {
   if (CI.getDiagnostics().hasErrorOccurred())
     return Give(PreParseStatus::SourceHasErrors, "");
   std::string Error;
-  std::optional<unsigned> Offset = lexerOffset(Error);
+  std::optional<unsigned> Offset = lexerOffset(Site, Error);
   if (!Offset)
     return Give(PreParseStatus::Failed, "cannot fork the analysis: " + Error);
   ForkOffset = *Offset;
@@ -596,17 +649,18 @@ static bool stripPadding(std::string &Text, size_t Padding) {
 
 void ForkedParse::sendAndExit() {
 #ifdef LLVM_ON_UNIX
-  size_t Padding = BufferSize - SiteText.size();
+  const SiteState &Site = Sites[Last];
+  size_t Padding = Site.BufferSize - Site.Text.size();
   for (NewFileText &File : ChildResult.Files)
-    if (isSite(File) && (File.OriginalText.size() != BufferSize ||
-                         !stripPadding(File.OriginalText, Padding) ||
-                         !stripPadding(File.Text, Padding))) {
+    if (siteOf(File) == &Site && (File.OriginalText.size() != Site.BufferSize ||
+                                  !stripPadding(File.OriginalText, Padding) ||
+                                  !stripPadding(File.Text, Padding))) {
       ChildResult = PreParseResult();
       ChildResult.Failure =
-          "the rewrite changed the end of '" + Site.getName().str() + "'";
+          "the rewrite changed the end of '" + Site.File.getName().str() + "'";
       break;
     }
-  if (!SiteIsMain && ChildResult.Status != PreParseStatus::Failed) {
+  if (!Site.IsMain && ChildResult.Status != PreParseStatus::Failed) {
     std::string Why = whyWholeUnitNeeded();
     if (!Why.empty()) {
       ChildResult = PreParseResult();
@@ -673,54 +727,61 @@ PreParseResult ForkedParse::waitForChild(int Fd, int Pid) {
 }
 
 std::string ForkedParse::whyWholeUnitNeeded() const {
+  const SiteState &Site = Sites[Last];
+  std::string Name = Site.File.getName().str();
   if (ChildResult.Status == PreParseStatus::SourceHasErrors) {
     StringRef Errors = Child->ErrorText;
     size_t First = Errors.find("error: ");
-    return "the analysis of '" + Site.getName().str() +
-           "' and what precedes it found errors" +
+    return "the analysis of '" + Name + "' and what precedes it found errors" +
            (First == StringRef::npos
                 ? std::string()
                 : " (" + Errors.substr(First).split('\n').first.str() + ")");
   }
   if (ChildResult.Instantiations.DeferInTemplate)
     return "a template defers";
-  if (!PP->getHeaderSearchInfo().isFileMultipleIncludeGuarded(Site))
-    return "'" + Site.getName().str() + "' has no include guard";
+  if (!PP->getHeaderSearchInfo().isFileMultipleIncludeGuarded(Site.File))
+    return "'" + Name + "' has no include guard";
   for (const NewFileText &File : ChildResult.Files)
-    if (!isSite(File))
+    if (siteOf(File) != &Site)
       return "'" + File.File.getName().str() + "' needs a rewrite too";
   return "";
 }
 
-bool ForkedParse::canOverwriteSite(StringRef NewText,
+bool ForkedParse::canOverwriteSite(const NewFileText &New,
                                    std::string &Error) const {
-  std::optional<unsigned> Offset = lexerOffset(Error);
+  const SiteState *Site = siteOf(New);
+  assert(Site && "not a site's new text");
+  StringRef NewText = New.Text;
+  std::optional<unsigned> Offset = lexerOffset(*Site, Error);
   if (!Offset)
     return false;
-  if (NewText.size() > BufferSize) {
-    Error = "the new text of '" + Site.getName().str() + "' (" +
+  std::string Name = Site->File.getName().str();
+  if (NewText.size() > Site->BufferSize) {
+    Error = "the new text of '" + Name + "' (" +
             std::to_string(NewText.size()) +
             " bytes) does not fit in the room kept for it (" +
-            std::to_string(BufferSize) + " bytes)";
+            std::to_string(Site->BufferSize) + " bytes)";
     return false;
   }
-  if (NewText.take_front(*Offset) != StringRef(Buffer, *Offset)) {
-    Error = "the rewrite changed '" + Site.getName().str() +
-            "' before offset " + std::to_string(*Offset) +
-            ", which the compile has already read";
+  if (NewText.take_front(*Offset) != StringRef(Site->Buffer, *Offset)) {
+    Error = "the rewrite changed '" + Name + "' before offset " +
+            std::to_string(*Offset) + ", which the compile has already read";
     return false;
   }
   return true;
 }
 
-void ForkedParse::overwriteSite(StringRef NewText) {
+void ForkedParse::overwriteSite(const NewFileText &New) {
+  const SiteState &Site = *siteOf(New);
+  StringRef NewText = New.Text;
   std::string Error;
-  unsigned Offset = *lexerOffset(Error);
-  std::memcpy(Buffer + Offset, NewText.data() + Offset,
+  unsigned Offset = *lexerOffset(Site, Error);
+  std::memcpy(Site.Buffer + Offset, NewText.data() + Offset,
               NewText.size() - Offset);
-  std::memset(Buffer + NewText.size(), '\n', BufferSize - NewText.size());
+  std::memset(Site.Buffer + NewText.size(), '\n',
+              Site.BufferSize - NewText.size());
   // Line offsets after the split are the new text's now.
   const SourceManager &SM = CI.getSourceManager();
-  SM.getSLocEntry(siteID()).getFile().getContentCache().SourceLineCache =
+  SM.getSLocEntry(idOf(Site)).getFile().getContentCache().SourceLineCache =
       SrcMgr::LineOffsetMapping();
 }

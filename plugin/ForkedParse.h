@@ -14,14 +14,15 @@
 /// of twice (ForkedParse.cpp says why each step is safe).
 ///
 /// It applies when only the main file mentions the extension, nothing
-/// before the end of its #include block does, the compile generates code or
-/// checks syntax, and the plugin can see the whole include graph; otherwise
-/// the nested pre-parse (PreParse.h) runs as before.
+/// before the end of its #include block does, and the compile generates
+/// code or checks syntax; otherwise the nested pre-parse (PreParse.h) runs
+/// as before.
 ///
-/// The same applies to one user header that is the only file to mention
+/// The same applies to one user header that is the only header to mention
 /// the extension (a header of the project's that most files include): the
 /// compile forks where the header's code begins, after its own #include
-/// lines, and the child stops reading at the end of that header. Its
+/// lines, and the child stops reading at the end of that header; if the
+/// main file mentions it too, the compile forks there again later. Its
 /// analysis then sees the header and what came before it, not the rest of
 /// the translation unit; where that could change the rewrite (a template
 /// that defers, an error, a header without an include guard), it says so,
@@ -42,6 +43,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace clang {
 class ASTConsumer;
@@ -52,14 +54,26 @@ class Token;
 
 namespace cxxdefer::plugin {
 
-/// Why the fork path cannot take \p Input of \p CI at \p SiteText, the
-/// text of the main file or of Scan.OnlyMentioningHeader (the file where
-/// it forks) that the \p Scan read; empty when it can. Then
-/// \p IncludeBlockEnd is the offset where that file's code begins.
+/// Why the fork path cannot take \p Input of \p CI, whose user files the
+/// \p Scan read; empty when it can (then whyNotForkAt decides each site).
 std::string whyNotFork(const clang::CompilerInstance &CI,
                        const clang::FrontendInputFile &Input,
-                       const UserFileScan &Scan, llvm::StringRef SiteText,
-                       unsigned &IncludeBlockEnd);
+                       const UserFileScan &Scan);
+
+/// A file to fork in: the main file, or a header the compile has not
+/// entered yet.
+struct ForkSite {
+  clang::FileEntryRef File;
+  bool IsMain;
+  /// The text as the scan read it.
+  std::string Text;
+  /// Where the file's code begins, after its leading directives.
+  unsigned IncludeBlockEnd = 0;
+};
+
+/// Why the fork path cannot fork in \p Site; empty when it can. Sets
+/// Site.IncludeBlockEnd.
+std::string whyNotForkAt(const clang::CompilerInstance &CI, ForkSite &Site);
 
 class SwitchConsumer;
 
@@ -70,15 +84,14 @@ public:
   /// when the fork could not be made.
   using ResultHandler = std::function<void(PreParseResult &&)>;
 
-  /// Forks in \p Site, the main file if \p SiteIsMain, else a header that
-  /// the compile has not entered yet, whose text is \p SiteText.
-  ForkedParse(clang::CompilerInstance &CI, clang::FileEntryRef Site,
-              bool SiteIsMain, llvm::StringRef SiteText,
-              unsigned IncludeBlockEnd, const RewriteOptions &Opts,
-              bool LimitInstantiations, ResultHandler OnResult);
+  /// Forks in each of \p Sites in turn, in the order the compile reads
+  /// them: a header first, then the main file.
+  ForkedParse(clang::CompilerInstance &CI, std::vector<ForkSite> Sites,
+              const RewriteOptions &Opts, bool LimitInstantiations,
+              ResultHandler OnResult);
   ~ForkedParse();
 
-  /// Before the preprocessor exists: the site becomes a buffer of the
+  /// Before the preprocessor exists: each site becomes a buffer of the
   /// plugin's, with room for the new text, and the compile parses in the
   /// analysis meaning of <cxxdefer.h>.
   void beforePreprocessing();
@@ -94,37 +107,39 @@ public:
   /// pre-parse has done it). Only before the fork point.
   void cancel() { Cancelled = true; }
 
-  /// Whether the fork point has passed (or the fork was cancelled).
-  bool forkPointPassed() const { return Passed || Cancelled; }
+  /// Whether what the compile reads now has been (or will be) analysed by
+  /// a child: after a fork point, up to the end of that fork's header, or
+  /// to the end of the translation unit after the main file's.
+  bool analysisCovers() const;
 
-  /// Whether \p File is the site's new text.
+  /// Whether \p File is the new text of a site.
   bool isSite(const NewFileText &File) const;
 
-  /// Whether the analysis covers the whole translation unit (the site is
-  /// the main file), not only what comes before the end of a header.
-  bool coversWholeUnit() const { return SiteIsMain; }
+  /// Whether the compile has read \p File, a header site, to its end:
+  /// then its text can no longer change.
+  bool siteRead(const NewFileText &File) const;
 
-  /// Whether the compile has read a header site to its end: what it reads
-  /// from then on, the analysis has not seen.
-  bool siteRead() const { return SiteRead; }
+  /// Whether the last fork (or attempt) was in the main file, whose
+  /// analysis covers the whole translation unit.
+  bool lastSiteIsMain() const { return Sites[Last].IsMain; }
 
-  /// The site's name, for messages.
-  llvm::StringRef siteName() const { return Site.getName(); }
+  /// The last fork's site, for messages.
+  llvm::StringRef lastSiteName() const { return Sites[Last].File.getName(); }
 
-  /// Whether overwriteSite can install \p NewText: it fits in the room
-  /// kept for it, and equals the text the compile has already read. If not,
-  /// \p Error says why.
-  bool canOverwriteSite(llvm::StringRef NewText, std::string &Error) const;
+  /// Whether overwriteSite can install \p New, a site's new text: it fits
+  /// in the room kept for it, and equals the text the compile has already
+  /// read. If not, \p Error says why.
+  bool canOverwriteSite(const NewFileText &New, std::string &Error) const;
 
-  /// Replaces the site's text, from where the compile's lexer stands on,
-  /// by \p NewText's. \pre canOverwriteSite(NewText).
-  void overwriteSite(llvm::StringRef NewText);
+  /// Replaces a site's text, from where the compile's lexer stands in it
+  /// on, by \p New's. \pre canOverwriteSite(New).
+  void overwriteSite(const NewFileText &New);
 
   /// In the child, after the parse ends without reaching the end of the
   /// translation unit: sends a failure and exits. No-op in the parent.
   void leaveIfChild();
 
-  /// Whether the compile forked (at the fork point, without errors so far).
+  /// Whether the compile forked at the last fork point (no errors so far).
   bool forked() const { return Forked; }
 
   /// Whether the main file turned out to have no code after its #include
@@ -132,34 +147,38 @@ public:
   /// after its #include lines is never forked at.)
   bool noCodeAfterIncludeBlock() const { return NoCode; }
 
-  /// Where the compile's lexer stood in the site at the fork.
+  /// Where the compile's lexer stood in the site at the last fork.
   unsigned forkOffset() const { return ForkOffset; }
 
-  /// The CPU time the child used, in user and system mode.
+  /// The CPU time the last child used, in user and system mode.
   double childUserSeconds() const { return ChildUserSeconds; }
   double childSystemSeconds() const { return ChildSystemSeconds; }
 
 private:
+  /// A site and what the compile has done with it.
+  struct SiteState : ForkSite {
+    explicit SiteState(ForkSite S) : ForkSite(std::move(S)) {}
+    /// The site's buffer, owned by the SourceManager.
+    char *Buffer = nullptr;
+    size_t BufferSize = 0;
+    /// The site's FileID, once the compile has entered it (a header).
+    clang::FileID ID;
+    bool Passed = false;
+    /// A header site has been read to its end (in its child, the rest of
+    /// the translation unit is cut off then).
+    bool Read = false;
+  };
+
   clang::CompilerInstance &CI;
-  clang::FileEntryRef Site;
-  bool SiteIsMain;
-  std::string SiteText;
-  unsigned IncludeBlockEnd;
+  std::vector<SiteState> Sites;
+  /// The site whose fork point comes next; the one the last fork was in.
+  size_t Next = 0, Last = 0;
   const RewriteOptions &Opts;
   bool LimitInstantiations;
   ResultHandler OnResult;
 
   clang::Preprocessor *PP = nullptr;
   SwitchConsumer *Consumer = nullptr;
-  /// The site's FileID, once the compile has entered it.
-  clang::FileID SiteID;
-  /// A header site has been read to its end (in the child, the rest of
-  /// the translation unit is cut off then).
-  bool SiteRead = false;
-  /// The site's buffer, owned by the SourceManager.
-  char *Buffer = nullptr;
-  size_t BufferSize = 0;
-  bool Passed = false;
   bool Cancelled = false;
   bool Forked = false;
   bool NoCode = false;
@@ -184,14 +203,17 @@ private:
   /// In a header site's child, before sending: why its analysis cannot
   /// stand for the whole translation unit's, or empty.
   std::string whyWholeUnitNeeded() const;
-  /// The site's FileID; invalid for a header the compile has not entered.
-  clang::FileID siteID() const;
-  void fork();
+  /// \p Site's FileID; invalid for a header the compile has not entered.
+  clang::FileID idOf(const SiteState &Site) const;
+  /// The site whose new text \p File is, if any.
+  const SiteState *siteOf(const NewFileText &File) const;
+  void fork(SiteState &Site);
   void becomeChild(int Fd);
   PreParseResult waitForChild(int Fd, int Pid);
   [[noreturn]] void sendAndExit();
-  /// Offset of the compile's lexer in the site, if it can be found.
-  std::optional<unsigned> lexerOffset(std::string &Error) const;
+  /// Offset of the compile's lexer in \p Site, if it can be found.
+  std::optional<unsigned> lexerOffset(const SiteState &Site,
+                                      std::string &Error) const;
 };
 
 } // namespace cxxdefer::plugin

@@ -139,19 +139,26 @@ void Session::beforePreprocessing() {
 /// Takes the fork path (ForkedParse.h) if it applies. \returns whether it
 /// did; the verbose log says why not.
 bool Session::startFork(FileEntryRef Main, const UserFileScan &Scan) {
-  std::string WhyNot;
-  unsigned IncludeBlockEnd = 0;
-  std::unique_ptr<llvm::MemoryBuffer> Text;
-  // The file to fork in: the main file, or the one header that mentions
-  // the extension.
-  FileEntryRef Site = Scan.OnlyMentioningHeader.value_or(Main);
-  if (Opts.NoFork) {
-    WhyNot = "-fplugin-arg-cxxdefer-no-fork";
-  } else if (auto Read = CI.getFileManager().getBufferForFile(Site)) {
-    Text = std::move(*Read);
-    WhyNot = whyNotFork(CI, Input, Scan, Text->getBuffer(), IncludeBlockEnd);
-  } else {
-    WhyNot = "'" + Site.getName().str() + "' cannot be read";
+  std::string WhyNot = Opts.NoFork ? "-fplugin-arg-cxxdefer-no-fork"
+                                   : whyNotFork(CI, Input, Scan);
+  // The files to fork in, in the order the compile reads them: the one
+  // header that mentions the extension, then the main file if it does.
+  std::vector<ForkSite> Sites;
+  if (WhyNot.empty()) {
+    if (Scan.OnlyMentioningHeader)
+      Sites.push_back({*Scan.OnlyMentioningHeader, /*IsMain=*/false, "", 0});
+    if (Scan.MainFileMentions)
+      Sites.push_back({Main, /*IsMain=*/true, "", 0});
+  }
+  for (ForkSite &Site : Sites) {
+    if (auto Read = CI.getFileManager().getBufferForFile(Site.File))
+      Site.Text = (*Read)->getBuffer().str();
+    else
+      WhyNot = "'" + Site.File.getName().str() + "' cannot be read";
+    if (WhyNot.empty())
+      WhyNot = whyNotForkAt(CI, Site);
+    if (!WhyNot.empty())
+      break;
   }
   if (!WhyNot.empty()) {
     if (Opts.Verbose)
@@ -161,15 +168,15 @@ bool Session::startFork(FileEntryRef Main, const UserFileScan &Scan) {
   }
   ForkTrigger = "'" + Scan.MentioningFile + "'";
   Fork = std::make_unique<ForkedParse>(
-      CI, Site, Site == Main, Text->getBuffer(), IncludeBlockEnd, Opts.Rewrite,
-      !Opts.InstantiateAll, [this](PreParseResult &&Result) {
+      CI, std::move(Sites), Opts.Rewrite, !Opts.InstantiateAll,
+      [this](PreParseResult &&Result) {
         if (Result.Status == PreParseStatus::WholeUnitNeeded) {
           if (Opts.Verbose)
             logPreParse(ForkTrigger, When::AtFork, Result);
           return rewrite(ForkTrigger, /*BeforePreprocessing=*/false);
         }
         Rewritten = true;
-        WholeUnitAnalysed = Fork->coversWholeUnit();
+        WholeUnitAnalysed = Fork->lastSiteIsMain();
         install(std::move(Result), ForkTrigger, When::AtFork);
       });
   Fork->beforePreprocessing();
@@ -189,12 +196,10 @@ void Session::headerIncluded(FileEntryRef File, bool System) {
   // Nothing is left to decide once the whole translation unit has been
   // analysed, or will be: by the pre-parse, or by the child of a fork in
   // the main file (in that child too). A header site's child analyses only
-  // what comes before the end of that header: the scan has read every later
-  // user header, but not the system ones, among which may be a library
-  // written for cxxdefer.
-  if (WholeUnitAnalysed ||
-      (Fork && Fork->forkPointPassed() &&
-       (Fork->coversWholeUnit() || !Fork->siteRead())) ||
+  // what comes before the end of that header: between it and the main
+  // file's fork point, if any, the scan has read every user header, but
+  // not the system ones, among which may be a library written for cxxdefer.
+  if (WholeUnitAnalysed || (Fork && Fork->analysisCovers()) ||
       !Searched.insert(&File.getFileEntry()).second || isRuntimeFile(File))
     return;
   Clock::time_point Start = Clock::now();
@@ -246,7 +251,7 @@ bool Session::installWhileReading(llvm::ArrayRef<NewFileText> Files) {
     else
       Others.push_back(File);
   std::string Error;
-  if (Site && Fork->siteRead()) {
+  if (Site && Fork->siteRead(*Site)) {
     // A header site, analysed alone and compiled, and now the whole
     // translation unit (a later header needs the rewriter too): the header
     // must have come out the same.
@@ -264,7 +269,7 @@ bool Session::installWhileReading(llvm::ArrayRef<NewFileText> Files) {
     }
     Site = nullptr;
   }
-  if (Site && !Fork->canOverwriteSite(Site->Text, Error)) {
+  if (Site && !Fork->canOverwriteSite(*Site, Error)) {
     reportPluginError(CI.getDiagnostics(),
                       Error + "; '__defer' statements were not rewritten");
     return false;
@@ -272,7 +277,7 @@ bool Session::installWhileReading(llvm::ArrayRef<NewFileText> Files) {
   if (!overrideUnreadFiles(CI, Others))
     return false;
   if (Site)
-    Fork->overwriteSite(Site->Text);
+    Fork->overwriteSite(*Site);
   return true;
 }
 
@@ -286,8 +291,13 @@ void Session::install(PreParseResult Result, StringRef Trigger, When W) {
       remapBeforePreprocessing(CI, Result.Files);
     else if (!installWhileReading(Result.Files))
       break;
-    Installed = std::move(Result.Files);
-    Findings = std::move(Result.Findings);
+    if (W != When::AtFork) {
+      Installed.clear();
+      Findings.clear();
+    }
+    // A fork in a header, then one in the main file: each adds its own.
+    llvm::append_range(Installed, Result.Files);
+    llvm::append_range(Findings, Result.Findings);
     break;
   case PreParseStatus::SourceHasErrors:
     // The live compile reports them, on the text as written; finish()
@@ -316,15 +326,15 @@ void Session::logPreParse(StringRef Trigger, When W,
     OS << "while reading the input: pre-parse ";
     break;
   case When::AtFork:
-    if (Fork->forked() && Fork->coversWholeUnit())
+    if (Fork->forked() && Fork->lastSiteIsMain())
       OS << "forked at offset " << Fork->forkOffset()
          << " of the main file, after its #include block: analysis ";
     else if (Fork->forked())
       OS << "forked at offset " << Fork->forkOffset() << " of '"
-         << Fork->siteName()
+         << Fork->lastSiteName()
          << "', after its #include lines: analysis up to its end ";
-    else if (!Fork->coversWholeUnit())
-      OS << "not forked in '" << Fork->siteName() << "': ";
+    else if (!Fork->lastSiteIsMain())
+      OS << "not forked in '" << Fork->lastSiteName() << "': ";
     else
       OS << "not forked at the end of the main file's #include block"
          << (Fork->noCodeAfterIncludeBlock() ? " (no code after it): " : ": ");

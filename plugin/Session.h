@@ -11,10 +11,10 @@
 ///
 /// 1. Before clang creates the preprocessor, the user include graph is
 ///    scanned for `__defer` and `__result` (UserFileScan.h). If only the
-///    main file's code mentions them, or only one user header, and the
-///    compile allows it, the compile itself parses the file's #include
-///    block and forks where its code begins (ForkedParse.h). If several
-///    user files mention them, the translation unit is pre-parsed
+///    main file's code mentions them, or one user header (and perhaps the
+///    main file's code), and the compile allows it, the compile itself
+///    parses each such file's #include block and forks where its code
+///    begins (ForkedParse.h). Otherwise the translation unit is pre-parsed
 ///    (PreParse.h) and the new texts are handed to the compile as remapped
 ///    files: every file can be replaced, the main file included, because
 ///    none has been read. A translation unit that mentions neither pays for

@@ -118,12 +118,12 @@ public:
       FileFacts Facts = readFacts(Text->getBuffer());
       if (Facts.MentionsDeferSyntax) {
         bool IsMain = File == Queue.front();
-        bool First = Out.MentioningFile.empty();
-        if (First)
+        if (Out.MentioningFile.empty())
           Out.MentioningFile = File.getName().str();
+        Out.MainFileMentions |= IsMain;
         Out.OnlyMainFileMentions = IsMain;
         // A header may be the only one: read on to tell.
-        if (First && !IsMain && !Facts.DirectiveMentions) {
+        if (!IsMain && ++MentioningHeaders == 1 && !Facts.DirectiveMentions) {
           Out.OnlyMentioningHeader = File;
         } else if (!IsMain) {
           Out.OnlyMentioningHeader.reset();
@@ -144,6 +144,7 @@ private:
   HeaderSearch HS;
   llvm::function_ref<bool(FileEntryRef)> Skip;
   UserFileScan Out;
+  unsigned MentioningHeaders = 0;
   std::vector<FileEntryRef> Queue;
   size_t Next = 0;
 

@@ -51,14 +51,16 @@ namespace cxxdefer::plugin {
 struct UserFileScan {
   /// The first file found that mentions the extension; empty if none.
   std::string MentioningFile;
+  /// The main file mentions the extension.
+  bool MainFileMentions = false;
   /// The main file mentions the extension, and no other user file that
   /// was read does. The scan goes on past a main file that mentions it, to
   /// tell (the plugin's fork path needs it, ForkedParse.h).
   bool OnlyMainFileMentions = false;
   /// The one user header that mentions the extension, when no other user
-  /// file does (the main file neither) and it mentions it only outside
+  /// header does (the main file may) and it mentions it only outside
   /// preprocessing directives, so that no macro can carry a defer statement
-  /// out of it. The plugin can then fork at that header (ForkedParse.h).
+  /// out of it. The plugin can then fork in that header (ForkedParse.h).
   std::optional<clang::FileEntryRef> OnlyMentioningHeader;
   /// The user files that were read (the include watcher skips them).
   llvm::DenseSet<const clang::FileEntry *> Scanned;
