@@ -415,13 +415,20 @@ void ForkedParse::onToken(const Token &T) {
   if (Cancelled || IsChild || Next == Sites.size() ||
       !T.getLocation().isValid())
     return;
-  SiteState &Site = Sites[Next];
   const SourceManager &SM = CI.getSourceManager();
   auto [FID, Offset] = SM.getDecomposedExpansionLoc(T.getLocation());
+  // The main file's fork point may come before a header site's: a header
+  // under a false #if, or included from the main file's code, or with no
+  // code of its own. The main file's child analyses it then, if anything.
+  size_t Index = FID == SM.getMainFileID() && Sites.back().IsMain
+                     ? Sites.size() - 1
+                     : Next;
+  SiteState &Site = Sites[Index];
   if (FID != idOf(Site) || Offset < Site.IncludeBlockEnd)
     return;
   Site.Passed = true;
-  Last = Next++;
+  Last = Index;
+  Next = Index + 1;
   Forked = false;
   if (T.is(tok::eof)) {
     // No code after the #include block (the mention is in a comment or an

@@ -1,8 +1,11 @@
 // fork-site.h defers, and so does this file: the compile forks twice, in
 // the header where its code begins, then after this file's #include
-// block (fork-header.test).
+// block (fork-header.test). With SITE_NOT_INCLUDED the header is not
+// entered at all, and the compile forks in this file only.
 #include "fork-site-outer.h"
 #include <cstdio>
+#include <cxxdefer.h>
+#include <mutex>
 
 static int counted(int N) {
   __defer(std::puts("counted: deferred"));
@@ -11,8 +14,10 @@ static int counted(int N) {
 }
 
 int main() {
+#ifndef SITE_NOT_INCLUDED
   std::mutex M;
   std::printf("locked %d\n", site::locked(M, 40));
+#endif
   std::printf("counted %d\n", counted(41));
   return 0;
 }
