@@ -463,8 +463,9 @@ ForkedParse::siteOf(const NewFileText &File) const {
   return nullptr;
 }
 
-bool ForkedParse::isSite(const NewFileText &File) const {
-  return siteOf(File) != nullptr;
+bool ForkedParse::isEnteredSite(const NewFileText &File) const {
+  const SiteState *Site = siteOf(File);
+  return Site && idOf(*Site).isValid();
 }
 
 bool ForkedParse::siteRead(const NewFileText &File) const {

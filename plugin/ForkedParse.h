@@ -112,8 +112,9 @@ public:
   /// to the end of the translation unit after the main file's.
   bool analysisCovers() const;
 
-  /// Whether \p File is the new text of a site.
-  bool isSite(const NewFileText &File) const;
+  /// Whether \p File is the new text of a site the compile has entered
+  /// (a header site entered later is installed as any unread file).
+  bool isEnteredSite(const NewFileText &File) const;
 
   /// Whether the compile has read \p File, a header site, to its end:
   /// then its text can no longer change.

@@ -246,7 +246,7 @@ bool Session::installWhileReading(llvm::ArrayRef<NewFileText> Files) {
   std::vector<NewFileText> Others;
   const NewFileText *Site = nullptr;
   for (const NewFileText &File : Files)
-    if (Fork->isSite(File))
+    if (Fork->isEnteredSite(File))
       Site = &File;
     else
       Others.push_back(File);
