@@ -461,6 +461,16 @@ public:
       : Ctx(Ctx), SM(Ctx.getSourceManager()), System(System), Out(Out),
         Next(SM, Ctx.getLangOpts(), Tokens) {}
 
+  /// The system's code has no defer statement (SystemCode.h: a library
+  /// written for cxxdefer is not the system's), so the walk does not enter
+  /// it: most of a translation unit's bodies are the standard library's.
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+        System.contains(D->getLocation()))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+
   bool VisitBinaryOperator(BinaryOperator *BO) {
     if (const BinaryOperator *Expansion = asDeferExpansion(BO))
       MarkerLambdas.insert(deferLambda(Expansion));
