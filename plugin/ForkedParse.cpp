@@ -301,7 +301,7 @@ std::string cxxdefer::plugin::whyNotFork(const CompilerInstance &CI,
 #ifndef LLVM_ON_UNIX
   return "this system has no fork()";
 #else
-  if (!Scan.MainFileMentions && !Scan.OnlyMentioningHeader)
+  if (!Scan.OnlyMainFileMentions && !Scan.OnlyMentioningHeader)
     return "more than one header mentions the extension, or one mentions "
            "it in a directive";
   // An #include the scan could not follow (a computed name, a header
