@@ -103,8 +103,9 @@ public:
   std::unique_ptr<clang::ASTConsumer>
   wrapConsumer(std::unique_ptr<clang::ASTConsumer> Live);
 
-  /// No fork after all (another file must be rewritten too, and the nested
-  /// pre-parse has done it). Only before the fork point.
+  /// No more forks: the nested pre-parse has analysed the whole translation
+  /// unit (another file must be rewritten too, or a header site's analysis
+  /// was not enough).
   void cancel() { Cancelled = true; }
 
   /// Whether what the compile reads now has been (or will be) analysed by
