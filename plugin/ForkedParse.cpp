@@ -476,12 +476,11 @@ bool ForkedParse::siteRead(const NewFileText &File) const {
 void ForkedParse::onFileChanged(SourceLocation Loc, bool Entered, FileID Left) {
   const SourceManager &SM = CI.getSourceManager();
   if (Entered) {
-    for (SiteState &Site : Sites)
-      if (!Site.IsMain && Site.ID.isInvalid())
-        if (OptionalFileEntryRef File =
-                SM.getFileEntryRefForID(SM.getFileID(Loc)))
-          if (*File == Site.File)
-            Site.ID = SM.getFileID(Loc);
+    FileID Entering = SM.getFileID(Loc);
+    if (OptionalFileEntryRef File = SM.getFileEntryRefForID(Entering))
+      for (SiteState &Site : Sites)
+        if (!Site.IsMain && Site.ID.isInvalid() && *File == Site.File)
+          Site.ID = Entering;
     return;
   }
   for (SiteState &Site : Sites)
@@ -658,16 +657,22 @@ static bool stripPadding(std::string &Text, size_t Padding) {
 void ForkedParse::sendAndExit() {
 #ifdef LLVM_ON_UNIX
   const SiteState &Site = Sites[Last];
-  size_t Padding = Site.BufferSize - Site.Text.size();
-  for (NewFileText &File : ChildResult.Files)
-    if (siteOf(File) == &Site && (File.OriginalText.size() != Site.BufferSize ||
-                                  !stripPadding(File.OriginalText, Padding) ||
-                                  !stripPadding(File.Text, Padding))) {
+  // Every site this child read is its padded buffer (a header site that
+  // the main file's code includes, too): its texts lose the padding.
+  for (NewFileText &File : ChildResult.Files) {
+    const SiteState *Read = siteOf(File);
+    if (!Read)
+      continue;
+    size_t Padding = Read->BufferSize - Read->Text.size();
+    if (File.OriginalText.size() != Read->BufferSize ||
+        !stripPadding(File.OriginalText, Padding) ||
+        !stripPadding(File.Text, Padding)) {
       ChildResult = PreParseResult();
       ChildResult.Failure =
-          "the rewrite changed the end of '" + Site.File.getName().str() + "'";
+          "the rewrite changed the end of '" + Read->File.getName().str() + "'";
       break;
     }
+  }
   if (!Site.IsMain && ChildResult.Status != PreParseStatus::Failed) {
     std::string Why = whyWholeUnitNeeded();
     if (!Why.empty()) {
