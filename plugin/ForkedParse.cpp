@@ -396,12 +396,29 @@ void ForkedParse::startReading(Preprocessor &ThePP) {
                      return R.first == Site.File.getName();
                    });
                  });
-  if (!Sites.front().IsMain)
-    ThePP.addPPCallbacks(std::make_unique<SiteWatcher>(*this));
-  // The child's AnalysisConsumer installs its own watcher (the macro token
-  // recorder) from inside this one; onToken is a member of this object, so
-  // nothing of the replaced closure is touched after that.
+  ThePP.addPPCallbacks(std::make_unique<SiteWatcher>(*this));
+  Watching = true;
   ThePP.setTokenWatcher([this](const Token &T) { onToken(T); });
+}
+
+void ForkedParse::watchTokensIn(FileID Reading) {
+  // The child's AnalysisConsumer installs its own watcher (the macro token
+  // recorder) from inside onToken; onToken is a member of this object, so
+  // nothing of the replaced closure is touched after that, and the child
+  // leaves the watcher alone from then on.
+  if (IsChild)
+    return;
+  bool Want = !Cancelled && Next < Sites.size() &&
+              (Reading == idOf(Sites[Next]) ||
+               (Sites.back().IsMain &&
+                Reading == CI.getSourceManager().getMainFileID()));
+  if (Want == Watching)
+    return;
+  Watching = Want;
+  if (Want)
+    PP->setTokenWatcher([this](const Token &T) { onToken(T); });
+  else
+    PP->setTokenWatcher(nullptr);
 }
 
 std::unique_ptr<ASTConsumer>
@@ -416,6 +433,19 @@ void ForkedParse::onToken(const Token &T) {
       !T.getLocation().isValid())
     return;
   const SourceManager &SM = CI.getSourceManager();
+  // Nearly every token before a fork point is a header's: watchTokensIn
+  // turns the watcher off while no site's file is read (decomposing each
+  // token's location searches the source manager's tables: 42 M
+  // instructions in one leveldb file that forks late). This is the same
+  // test, for the token that leaves a site's file before the callback
+  // says so. The end of the main file comes after its lexer is gone.
+  if (PreprocessorLexer *Reading = PP->getCurrentFileLexer();
+      Reading && T.isNot(tok::eof)) {
+    FileID ReadingID = Reading->getFileID();
+    if (ReadingID != idOf(Sites[Next]) &&
+        !(Sites.back().IsMain && ReadingID == SM.getMainFileID()))
+      return;
+  }
   auto [FID, Offset] = SM.getDecomposedExpansionLoc(T.getLocation());
   // The main file's fork point may come before a header site's: a header
   // under a false #if, or included from the main file's code, or with no
@@ -481,8 +511,10 @@ void ForkedParse::onFileChanged(SourceLocation Loc, bool Entered, FileID Left) {
       for (SiteState &Site : Sites)
         if (!Site.IsMain && Site.ID.isInvalid() && *File == Site.File)
           Site.ID = Entering;
+    watchTokensIn(Entering);
     return;
   }
+  watchTokensIn(SM.getFileID(Loc));
   for (SiteState &Site : Sites)
     if (Site.ID.isValid() && Left == Site.ID)
       Site.Read = true;

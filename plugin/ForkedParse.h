@@ -184,6 +184,7 @@ private:
   bool Cancelled = false;
   bool Forked = false;
   bool NoCode = false;
+  bool Watching = false;
   double ChildUserSeconds = 0;
   double ChildSystemSeconds = 0;
   unsigned ForkOffset = 0;
@@ -200,6 +201,9 @@ private:
 
   class SiteWatcher;
   void onToken(const clang::Token &T);
+  /// Turns the token watcher on while the compile reads \p Reading, a file
+  /// whose fork point may come next, and off elsewhere.
+  void watchTokensIn(clang::FileID Reading);
   void onFileChanged(clang::SourceLocation Loc, bool Entered,
                      clang::FileID Left);
   /// In a header site's child, before sending: why its analysis cannot
