@@ -20,7 +20,8 @@
 /// it was made). Each arity has its own flat specialization: nested members
 /// would need brace elision, which -Wmissing-braces reports in the user's
 /// file. C++14 has neither guaranteed order nor guaranteed elision; there
-/// the rewriter calls `::cxxdefer::detail::bind(caller, op0, ...)`.
+/// the rewriter calls `::cxxdefer::detail::bind(caller, op0, ...)`, and
+/// `call` is one variadic template with a constructor.
 ///
 /// A dependent call in a template has no parameter types before
 /// instantiation, and different instantiations may bind the same operand
@@ -102,11 +103,17 @@ template <> struct call_member_pointer<true> {
   }
 };
 
+/// The most operands (callee, object and arguments) a deferred call keeps.
+/// The rewriter refuses calls with more, with a message at the call.
+constexpr int max_kept_operands = 16;
+
+#if __cplusplus >= 201703L
 // One flat specialization of `call` per number of kept operands, generated
-// below: members k0, k1, ...; the caller is a base (it is empty). Its
-// operator() inlines the caller where the compiler can be told to
-// (CXXDEFER_INLINE_CALL): the caller is user code, so it cannot carry the
-// runtime's own always_inline, and at -O0 its frame cost about ten
+// below: an aggregate, so that `call{caller, op0, op1}` initialises its
+// members k0, k1, ... in order, in place; the caller is a base (it is
+// empty). Its operator() inlines the caller where the compiler can be told
+// to (CXXDEFER_INLINE_CALL): the caller is user code, so it cannot carry
+// the runtime's own always_inline, and at -O0 its frame cost about ten
 // instructions per deferred call.
 #define CXXDEFER_REP_0(m, s)
 #define CXXDEFER_REP_1(m, s) m(0)
@@ -131,18 +138,9 @@ template <> struct call_member_pointer<true> {
 #define CXXDEFER_TARG_(i) , K##i
 #define CXXDEFER_MEMBER_(i) K##i k##i;
 #define CXXDEFER_GET_(i) static_cast<typename K##i::type &&>(k##i.v)
-#define CXXDEFER_PARAM_(i) , K##i a##i
-#define CXXDEFER_INIT_(i) , k##i(static_cast<K##i &&>(a##i))
-
-/// The most operands (callee, object and arguments) a deferred call keeps.
-/// The rewriter refuses calls with more, with a message at the call.
-constexpr int max_kept_operands = 16;
 
 template <class Caller, class... Kept> struct call;
 
-#if __cplusplus >= 201703L
-// An aggregate: `call{caller, op0, op1}` initialises its members in order,
-// in place.
 #define CXXDEFER_CALL_(N)                                                      \
   template <class Caller CXXDEFER_REP_##N(CXXDEFER_TPARAM_, CXXDEFER_NONE_)>   \
   struct call<Caller CXXDEFER_REP_##N(CXXDEFER_TARG_, CXXDEFER_NONE_)>         \
@@ -153,23 +151,6 @@ template <class Caller, class... Kept> struct call;
           CXXDEFER_REP_##N(CXXDEFER_GET_, CXXDEFER_COMMA_));                   \
     }                                                                          \
   };
-#else
-// C++14 aggregates have no bases: a constructor, called by bind().
-#define CXXDEFER_CALL_(N)                                                      \
-  template <class Caller CXXDEFER_REP_##N(CXXDEFER_TPARAM_, CXXDEFER_NONE_)>   \
-  struct call<Caller CXXDEFER_REP_##N(CXXDEFER_TARG_, CXXDEFER_NONE_)>         \
-      : Caller {                                                               \
-    CXXDEFER_REP_##N(CXXDEFER_MEMBER_, CXXDEFER_NONE_)                         \
-    CXXDEFER_GLUE constexpr call(Caller c CXXDEFER_REP_##N(CXXDEFER_PARAM_,    \
-                                                 CXXDEFER_NONE_))              \
-        : Caller(static_cast<Caller &&>(c))                                    \
-              CXXDEFER_REP_##N(CXXDEFER_INIT_, CXXDEFER_NONE_) {}              \
-    CXXDEFER_GLUE constexpr void operator()() {                                \
-      CXXDEFER_INLINE_CALL static_cast<Caller &>(*this)(                       \
-          CXXDEFER_REP_##N(CXXDEFER_GET_, CXXDEFER_COMMA_));                   \
-    }                                                                          \
-  };
-#endif
 
 CXXDEFER_CALL_(0)
 CXXDEFER_CALL_(1)
@@ -190,12 +171,51 @@ CXXDEFER_CALL_(15)
 CXXDEFER_CALL_(16)
 
 #undef CXXDEFER_CALL_
-#undef CXXDEFER_INIT_
-#undef CXXDEFER_PARAM_
 #undef CXXDEFER_GET_
 #undef CXXDEFER_MEMBER_
 #undef CXXDEFER_TARG_
 #undef CXXDEFER_TPARAM_
+#undef CXXDEFER_NONE_
+#undef CXXDEFER_COMMA_
+#else
+// C++14 has neither guaranteed order in braces nor guaranteed elision, and
+// its aggregates have no bases: bind() calls a constructor. One variadic
+// template does, with each kept operand in a base of its own (laid out,
+// built and destroyed in the order the flat members above are); seventeen
+// flat specializations with constructors cost a translation unit more to
+// parse than the rest of the runtime together.
+template <unsigned... I> struct indices {};
+template <unsigned N, unsigned... I>
+struct make_indices : make_indices<N - 1, N - 1, I...> {};
+template <unsigned... I> struct make_indices<0, I...> {
+  using type = indices<I...>;
+};
+
+template <unsigned I, class K> struct kept_operand {
+  K k;
+};
+
+template <class Caller, class Indices, class... Kept> struct call_of;
+template <class Caller, unsigned... I, class... Kept>
+struct call_of<Caller, indices<I...>, Kept...> : Caller,
+                                                 kept_operand<I, Kept>... {
+  CXXDEFER_GLUE constexpr call_of(Caller c, Kept... a)
+      : Caller(static_cast<Caller &&>(c)),
+        kept_operand<I, Kept>{static_cast<Kept &&>(a)}... {}
+  CXXDEFER_GLUE constexpr void operator()() {
+    CXXDEFER_INLINE_CALL static_cast<Caller &>(*this)(
+        static_cast<typename Kept::type &&>(
+            static_cast<kept_operand<I, Kept> &>(*this).k.v)...);
+  }
+};
+
+template <class Caller, class... Kept>
+struct call
+    : call_of<Caller, typename make_indices<sizeof...(Kept)>::type, Kept...> {
+  using call_of<Caller, typename make_indices<sizeof...(Kept)>::type,
+                Kept...>::call_of;
+};
+#endif
 
 #if __cplusplus >= 201703L
 template <class Caller, class... Kept>
