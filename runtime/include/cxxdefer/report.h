@@ -34,9 +34,13 @@
 /// handler current at the throw), which includes the replacing exception:
 /// it is rethrown after the installation.
 ///
-/// Names come from the Itanium C++ ABI that GCC and Clang share
-/// (<cxxabi.h>): abi::__cxa_current_exception_type() while the exception
-/// is rethrown into a local handler, abi::__cxa_demangle() for its name.
+/// Names come from the Itanium C++ ABI that GCC and Clang share:
+/// __cxa_current_exception_type() while the exception is rethrown into a
+/// local handler, __cxa_demangle() for its name. <cxxabi.h> declares them,
+/// but reading it cost every translation unit with a defer about a tenth
+/// of this runtime's parse; the two declarations below name the same
+/// symbols (an asm label), as functions of cxxdefer's own, so that they
+/// cannot clash with <cxxabi.h>'s if the user's code includes it too.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -51,7 +55,6 @@
 
 #if CXXDEFER_EXCEPTIONS
 #include <cstdio>
-#include <cxxabi.h>
 #include <typeinfo>
 #endif
 
@@ -59,6 +62,18 @@ CXXDEFER_BEGIN_NAMESPACE
 namespace detail {
 
 #if CXXDEFER_EXCEPTIONS
+#define CXXDEFER_STRING_(x) #x
+#define CXXDEFER_SYMBOL_(prefix, name) CXXDEFER_STRING_(prefix) #name
+/// abi::__cxa_current_exception_type().
+const std::type_info *current_exception_type() noexcept __asm__(
+    CXXDEFER_SYMBOL_(__USER_LABEL_PREFIX__, __cxa_current_exception_type));
+/// abi::__cxa_demangle().
+char *demangle(const char *mangled, char *buffer, decltype(sizeof 0) *length,
+               int *status) noexcept
+    __asm__(CXXDEFER_SYMBOL_(__USER_LABEL_PREFIX__, __cxa_demangle));
+#undef CXXDEFER_SYMBOL_
+#undef CXXDEFER_STRING_
+
 /// Prints one exception of a chain: "TYPE" or "TYPE: WHAT".
 inline void print_exception(const std::exception_ptr &e) noexcept {
   const std::type_info *type = nullptr;
@@ -66,18 +81,17 @@ inline void print_exception(const std::exception_ptr &e) noexcept {
   try {
     std::rethrow_exception(e);
   } catch (const std::exception &x) {
-    type = abi::__cxa_current_exception_type();
+    type = current_exception_type();
     what = x.what(); // the object lives on: e holds it
   } catch (const char *s) {
-    type = abi::__cxa_current_exception_type();
+    type = current_exception_type();
     what = s;
   } catch (...) {
-    type = abi::__cxa_current_exception_type();
+    type = current_exception_type();
   }
   int status = -1;
   char *demangled =
-      type ? abi::__cxa_demangle(type->name(), nullptr, nullptr, &status)
-           : nullptr;
+      type ? demangle(type->name(), nullptr, nullptr, &status) : nullptr;
   std::fputs(demangled ? demangled
              : type    ? type->name()
                        : "an exception of unknown type",
