@@ -118,19 +118,13 @@ struct result_placeholder {
   CXXDEFER_RESULT_OP_ const result_placeholder &operator!() const;
   CXXDEFER_RESULT_OP_ const result_placeholder &operator~() const;
   CXXDEFER_RESULT_OP_ const result_placeholder &operator*() const;
-  // Binary operators with the placeholder on either side are exact matches,
-  // better than the built-in ones reached through the conversion above
-  // (which would be ambiguous); the non-template one settles
-  // `__result op __result`.
+  // Binary operators with the placeholder on either side or both: found
+  // only by argument-dependent lookup (a hidden friend), and there an exact
+  // match, better than the built-in ones reached through the conversion
+  // above (which would be ambiguous).
 #define CXXDEFER_RESULT_BINARY_(op)                                            \
-  template <class T>                                                           \
-  CXXDEFER_RESULT_OP_ friend const result_placeholder &operator op(            \
-      const result_placeholder &, T &&);                                       \
-  template <class T>                                                           \
-  CXXDEFER_RESULT_OP_ friend const result_placeholder &operator op(            \
-      T &&, const result_placeholder &);                                       \
-  CXXDEFER_RESULT_OP_ friend const result_placeholder &operator op(            \
-      const result_placeholder &, const result_placeholder &);
+  template <class L, class R>                                                  \
+  CXXDEFER_RESULT_OP_ friend const result_placeholder &operator op(L &&, R &&);
   CXXDEFER_RESULT_BINARY_(+) CXXDEFER_RESULT_BINARY_(-)
   CXXDEFER_RESULT_BINARY_(*) CXXDEFER_RESULT_BINARY_(/)
   CXXDEFER_RESULT_BINARY_(%) CXXDEFER_RESULT_BINARY_(==)
