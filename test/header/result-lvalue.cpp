@@ -58,3 +58,21 @@ int read() {
   }());
   return 4;
 }
+
+bool flag(bool B);
+
+// Binary operators with `__result` on the left, on the right and on both
+// sides, comparisons among them (under C++20 `==` and `!=` also have their
+// reversed forms), and as conditions.
+int operators() {
+  __defer([&] {
+    int Sum = __result + 1;
+    Sum = 2 * __result - Sum;
+    Sum = Sum + __result * __result;
+    if (__result == 3 || 3 != __result || __result < __result)
+      note("compared");
+    flag(__result >= Sum && (1 << __result) != 0);
+    adjust(__result);
+  }());
+  return 5;
+}
