@@ -408,10 +408,7 @@ void ForkedParse::watchTokensIn(FileID Reading) {
   // leaves the watcher alone from then on.
   if (IsChild)
     return;
-  bool Want = !Cancelled && Next < Sites.size() &&
-              (Reading == idOf(Sites[Next]) ||
-               (Sites.back().IsMain &&
-                Reading == CI.getSourceManager().getMainFileID()));
+  bool Want = !Cancelled && Next < Sites.size() && mayForkIn(Reading);
   if (Want == Watching)
     return;
   Watching = Want;
@@ -419,6 +416,13 @@ void ForkedParse::watchTokensIn(FileID Reading) {
     PP->setTokenWatcher([this](const Token &T) { onToken(T); });
   else
     PP->setTokenWatcher(nullptr);
+}
+
+bool ForkedParse::mayForkIn(FileID Reading) const {
+  assert(Next < Sites.size() && "no fork point is left");
+  return Reading == idOf(Sites[Next]) ||
+         (Sites.back().IsMain &&
+          Reading == CI.getSourceManager().getMainFileID());
 }
 
 std::unique_ptr<ASTConsumer>
@@ -440,12 +444,8 @@ void ForkedParse::onToken(const Token &T) {
   // test, for the token that leaves a site's file before the callback
   // says so. The end of the main file comes after its lexer is gone.
   if (PreprocessorLexer *Reading = PP->getCurrentFileLexer();
-      Reading && T.isNot(tok::eof)) {
-    FileID ReadingID = Reading->getFileID();
-    if (ReadingID != idOf(Sites[Next]) &&
-        !(Sites.back().IsMain && ReadingID == SM.getMainFileID()))
-      return;
-  }
+      Reading && T.isNot(tok::eof) && !mayForkIn(Reading->getFileID()))
+    return;
   auto [FID, Offset] = SM.getDecomposedExpansionLoc(T.getLocation());
   // The main file's fork point may come before a header site's: a header
   // under a false #if, or included from the main file's code, or with no

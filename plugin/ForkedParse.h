@@ -204,6 +204,10 @@ private:
   /// Turns the token watcher on while the compile reads \p Reading, a file
   /// whose fork point may come next, and off elsewhere.
   void watchTokensIn(clang::FileID Reading);
+  /// Whether the next fork point can be in \p Reading: the next site's
+  /// file, or the main file when it is a site (its fork point may come
+  /// first).
+  bool mayForkIn(clang::FileID Reading) const;
   void onFileChanged(clang::SourceLocation Loc, bool Entered,
                      clang::FileID Left);
   /// In a header site's child, before sending: why its analysis cannot
