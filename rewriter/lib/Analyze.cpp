@@ -208,6 +208,7 @@ bool FunctionAnalysis::run(FunctionPlan &Plan) {
   // Positions.
   for (SourceLocation Keyword : F.ConstexprKeywords)
     Plan.ConstexprKeywords.push_back(Span::of(Keyword, Keyword));
+  Plan.StaysConstexpr = F.StaysConstexpr;
   if (const auto *Method = dyn_cast<CXXMethodDecl>(F.Function))
     Plan.IsLambda = Method->getParent()->isLambda();
   Plan.BodyBegin = Pos::after(F.Body->getLBracLoc());

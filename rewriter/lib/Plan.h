@@ -351,6 +351,9 @@ struct FunctionPlan {
   /// time only: its `constexpr` keywords become `inline` (or disappear,
   /// for a lambda).
   std::vector<Span> ConstexprKeywords;
+  /// C++20 keeps the function constexpr: its hoisted slots are armed
+  /// through the runtime, which keeps a call apart in constant evaluation.
+  bool StaysConstexpr = false;
   bool IsLambda = false;
 };
 

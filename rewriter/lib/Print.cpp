@@ -152,6 +152,7 @@ private:
   void printSite(const SitePlan &Site);
   std::string caller(const CallPlan &Call) const;
   std::string table(const CallPlan &Call) const;
+  bool armedInText(const SitePlan &Site) const;
   std::string statementPrefix(const SitePlan &Site) const;
   std::string statementSuffix(const SitePlan &Site) const;
   std::string hoistedStore(const SitePlan &Site) const;
@@ -407,10 +408,30 @@ static std::pair<std::string, std::string> wrapper(const OperandPlan &Op,
   llvm_unreachable("an initializer list or a literal has no wrapper");
 }
 
+/// Whether the defer statement arms its hoisted slot in the function's own
+/// text, as Go's compiler does: the bound call is built in the slot's store
+/// with `new`, then the statement sets the slot's bit, `cxxdefer_bits_12 |=
+/// 4` (a comma expression, so that an `if` without braces keeps both). At
+/// -O0 the runtime's arm() costs ten instructions more: a layer, its
+/// `this` and the call passed by value. The store then needs the call's
+/// type named (a typed slot), guaranteed elision (C++17), and a function
+/// that constant evaluation never runs (it cannot place with `new`).
+/// The `(false) ? (Call *)nullptr : new ...` around the placement is the
+/// check arm() makes with a static_assert: a call of another type than the
+/// rewriter spelled at the slot does not compile (two unrelated pointer
+/// types), at no cost (the condition is a constant; its parentheses tell
+/// -Wunreachable-code that the dead operand is meant).
+bool FunctionPrinter::armedInText(const SitePlan &Site) const {
+  return Site.Where == Storage::HoistedSlot && !Site.Caller.empty() &&
+         F.Cxx17 && !F.StaysConstexpr;
+}
+
 /// What the defer statement becomes before its bound call.
 std::string FunctionPrinter::statementPrefix(const SitePlan &Site) const {
-  // A slot declared at its statement is built in place anyway (C++17).
-  bool InPlace = Site.Call.BuildInPlace && Site.Where != Storage::Slot;
+  // A slot declared at its statement is built in place anyway (C++17), and
+  // so is a call placed by the statement.
+  bool InPlace = Site.Call.BuildInPlace && Site.Where != Storage::Slot &&
+                 !armedInText(Site);
   std::string Make = InPlace ? "[&] { return " : "";
   switch (Site.Where) {
   case Storage::Slot: {
@@ -424,6 +445,10 @@ std::string FunctionPrinter::statementPrefix(const SitePlan &Site) const {
     return "auto&& " + Site.Name + " = " + abi::OpenCoded + "<" + Type + ">(";
   }
   case Storage::HoistedSlot:
+    if (armedInText(Site))
+      return "(void)((false) ? static_cast<typename decltype(" + Site.Store +
+             ")::direct_call *>(nullptr) : ::new (static_cast<void *>(" +
+             Site.Store + ".storage)) ";
     return Site.Name + (InPlace ? ".arm_made(" : ".arm(") + Make;
   case Storage::StackRecord: {
     assert(Site.Frame < F.Frames.size() && "a record without its frame");
@@ -446,6 +471,8 @@ std::string FunctionPrinter::statementPrefix(const SitePlan &Site) const {
 }
 
 std::string FunctionPrinter::statementSuffix(const SitePlan &Site) const {
+  if (armedInText(Site))
+    return "), " + F.BitsName + " |= " + std::to_string(1u << Site.Bit);
   bool InPlace = Site.Call.BuildInPlace && Site.Where != Storage::Slot;
   std::string Make = InPlace ? "; }" : "";
   if (Site.Where == Storage::Slot && F.Cxx17)
@@ -457,6 +484,8 @@ void FunctionPrinter::printSite(const SitePlan &Site) {
   const CallPlan &Call = Site.Call;
   bool Table = Call.PerInstantiation;
   std::string Open, Close = ")";
+  assert(!(Table && !Site.Caller.empty()) &&
+         "a call chosen per instantiation is kept type-erased");
   if (Table) {
     Open = std::string(abi::Select) + "<" + table(Call) + ">(" + caller(Call);
   } else {

@@ -42,7 +42,7 @@ namespace cxxdefer {
 llvm::Expected<clang::tooling::Replacements> printFile(const FilePlan &File);
 
 /// The runtime ABI version the printer writes for (RuntimeAbi.def).
-constexpr int AbiVersion = 6;
+constexpr int AbiVersion = 7;
 
 } // namespace cxxdefer
 

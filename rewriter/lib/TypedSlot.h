@@ -48,8 +48,10 @@
 /// type-erased: moved to the slot, its caller would be instantiated even
 /// where an `if constexpr` discards the defer statement.
 ///
-/// The runtime checks the rest: arming a typed slot with a call of another
-/// type is a static_assert, never a call through the wrong type.
+/// The rest is checked where the slot is armed: with a call of another type
+/// than the one spelled, arm() stops at a static_assert, and the C++17
+/// statement that builds the call in the slot's store itself does not
+/// compile (Print.cpp, armedInText): never a call through the wrong type.
 ///
 //===----------------------------------------------------------------------===//
 

@@ -30,7 +30,7 @@
 [[noreturn]] static void panicWith(int N) { throw N; }
 
 // 1. Names __result: the recovering call sees 5 and adds 1.
-// CHECK: {{^}}static int named() { (void)::cxxdefer::detail::abi_check<6>{}; int cxxdefer_result{}; {
+// CHECK: {{^}}static int named() { (void)::cxxdefer::detail::abi_check<7>{}; int cxxdefer_result{}; {
 static int named() {
   // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::value_arg{[&] {{[{]$}}
   __defer([&] {

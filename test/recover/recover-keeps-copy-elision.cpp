@@ -30,7 +30,7 @@ static void mayThrow(int N) {
 // The body is wrapped in a block and the return statement stays: after a
 // recovery the handler jumps past the block to a second return statement,
 // which builds the value-initialised Pinned in place.
-// CHECK: {{^}}static Pinned make(int N) { (void)::cxxdefer::detail::abi_check<6>{}; {{[{]$}}
+// CHECK: {{^}}static Pinned make(int N) { (void)::cxxdefer::detail::abi_check<7>{}; {{[{]$}}
 static Pinned make(int N) {
   // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::value_arg{[] { show("make's deferred call", __recover()); }}}}; try {
   __defer([] { show("make's deferred call", __recover()); }());

@@ -28,7 +28,7 @@ static Printer &printer(const char *What) {
   return P;
 }
 
-// CHECK: {{^}}int main() { (void)::cxxdefer::detail::abi_check<6>{}; int cxxdefer_result{}; {
+// CHECK: {{^}}int main() { (void)::cxxdefer::detail::abi_check<7>{}; int cxxdefer_result{}; {
 int main() {
   // A call through a pointer may reach __recover(): a recovering slot.
   // CHECK: auto&& cxxdefer_d[[#D1:@LINE+1]]_3 = ::cxxdefer::detail::open_coded<::cxxdefer::detail::recovering_slot>(::cxxdefer::detail::bind(::cxxdefer::detail::call_value{}, ::cxxdefer::detail::val(callee("i1")), ::cxxdefer::detail::val(traced("i2", 1)), ::cxxdefer::detail::val(traced("i3", 2)), ::cxxdefer::detail::val(traced("i4", 3)))); try {

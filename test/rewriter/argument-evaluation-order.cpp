@@ -32,7 +32,7 @@ static Printer &printer(const char *What) {
 }
 
 // main() may recover (a call through a pointer): a named result.
-// CHECK: {{^}}int main() { (void)::cxxdefer::detail::abi_check<6>{}; int cxxdefer_result{}; {
+// CHECK: {{^}}int main() { (void)::cxxdefer::detail::abi_check<7>{}; int cxxdefer_result{}; {
 int main() {
   // The callee value first, then the arguments, in one braced list.
   // CHECK: ::cxxdefer::detail::recovering_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{::cxxdefer::detail::call_value{}, ::cxxdefer::detail::value_arg{callee("i1")}, ::cxxdefer::detail::value_arg{traced("i2", 1)}, ::cxxdefer::detail::value_arg{traced("i3", 2)}, ::cxxdefer::detail::value_arg{traced("i4", 3)}}}; try {

@@ -16,7 +16,7 @@ static void show(int V) { traceInt("show", V); }
 template <class T> struct Box {
   T V;
   void helper(T N) const { std::printf("helper %d, now %d\n", static_cast<int>(N), static_cast<int>(V)); }
-  // CHECK: void run() { (void)::cxxdefer::detail::abi_check<6>{}; unsigned char cxxdefer_bits_[[#FN:@LINE+1]]_14 = 0;
+  // CHECK: void run() { (void)::cxxdefer::detail::abi_check<7>{}; unsigned char cxxdefer_bits_[[#FN:@LINE+1]]_14 = 0;
   void run() {
     // The call depends on T: the operand is a thunk, and the table says how
     // each instantiation binds it (by value for both).

@@ -27,7 +27,7 @@ static void large(Big B, const Tracked &T) { std::printf("large %d %s\n", B.Id, 
 
 static void run(int Mode) {
   if (Mode > 0) {
-    // CHECK: cxxdefer_d[[@LINE+1]]_5.arm({{.*}}value_arg{Tracked("inline")}});
+    // CHECK: (void)((false) ? static_cast<typename decltype(cxxdefer_s[[@LINE+1]]_5)::direct_call *>(nullptr) : ::new (static_cast<void *>(cxxdefer_s[[@LINE+1]]_5.storage)) {{.*}}value_arg{Tracked("inline")}}), cxxdefer_bits_{{[0-9]+_[0-9]+}} |= 1;
     __defer(small(Tracked("inline")));
   }
   if (Mode > 1) {

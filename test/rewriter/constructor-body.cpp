@@ -14,7 +14,7 @@
 struct Widget {
   Tracked Member;
   explicit Widget(bool Throw) : Member("member") {
-    // CHECK: {{^}}  explicit Widget(bool Throw) : Member("member") { (void)::cxxdefer::detail::abi_check<6>{};
+    // CHECK: {{^}}  explicit Widget(bool Throw) : Member("member") { (void)::cxxdefer::detail::abi_check<7>{};
     // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_5{::cxxdefer::detail::call{[](auto&& cxxdefer_o) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).use("deferred in constructor"); }, ::cxxdefer::detail::ref_arg{Member}}}; try {
     __defer(Member.use("deferred in constructor"));
     trace("constructor body");

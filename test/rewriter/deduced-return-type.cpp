@@ -12,7 +12,7 @@
 #include "Inputs/trace.h"
 
 // The declarations and return statements stay as written.
-// CHECK: {{^}}static auto twice(int N) { (void)::cxxdefer::detail::abi_check<6>{};
+// CHECK: {{^}}static auto twice(int N) { (void)::cxxdefer::detail::abi_check<7>{};
 static auto twice(int N) {
   // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("deferred in twice", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::value_arg{N}}}; try {
   __defer(traceInt("deferred in twice", N));

@@ -18,7 +18,7 @@ static void run() {
   // CHECK: auto cxxdefer_c[[#D2:@LINE+4]]_5 = [](auto&& cxxdefer_o) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).use("deferred 2"); }; ::cxxdefer::detail::slot_call<::cxxdefer::detail::call<decltype(cxxdefer_c[[#@LINE+4]]_5), ::cxxdefer::detail::ref_arg<::Tracked &>>> cxxdefer_s[[#@LINE+4]]_5; ::cxxdefer::detail::hoisted_open_slot<0, decltype(cxxdefer_s[[#@LINE+4]]_5)> cxxdefer_d[[#@LINE+4]]_5{cxxdefer_bits_{{[0-9]+}}_19, cxxdefer_s[[#@LINE+4]]_5}; try { {
   {
     Tracked Inner("inner");
-    // CHECK: {{^}}    cxxdefer_d[[#D2]]_5.arm(::cxxdefer::detail::call{cxxdefer_c[[#D2]]_5, ::cxxdefer::detail::ref_arg{Outer}});
+    // CHECK: {{^}}    (void)((false) ? static_cast<typename decltype(cxxdefer_s[[#D2]]_5)::direct_call *>(nullptr) : ::new (static_cast<void *>(cxxdefer_s[[#D2]]_5.storage)) ::cxxdefer::detail::call{cxxdefer_c[[#D2]]_5, ::cxxdefer::detail::ref_arg{Outer}}), cxxdefer_bits_{{[0-9]+_[0-9]+}} |= 1;
     __defer(Outer.use("deferred 2"));
   }
   Tracked Late("late");

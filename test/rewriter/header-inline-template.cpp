@@ -13,7 +13,7 @@
 
 #include "Inputs/defer-header.h"
 
-// HDR: inline void headerInline(int N) { (void)::cxxdefer::detail::abi_check<6>{};
+// HDR: inline void headerInline(int N) { (void)::cxxdefer::detail::abi_check<7>{};
 // HDR-NEXT: ::cxxdefer::detail::open_slot [[D1:cxxdefer_d[0-9]+_3]]{::cxxdefer::detail::call{[](auto&& cxxdefer_a0) { (void)traceInt("header inline deferred", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }, ::cxxdefer::detail::value_arg{N}}}; try {
 // HDR: } catch (...) { [[D1]].unwind(); ::cxxdefer::detail::rethrow(); } }
 // A dependent call in the template: thunks and a table (one entry: both

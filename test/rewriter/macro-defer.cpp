@@ -42,7 +42,7 @@ static void twice() {
 
 static void nestedBlock(bool Lock1, Lock &L) {
   // CHECK: auto cxxdefer_c[[@LINE+3]]_5 = {{.*}}.unlock({{.*}}; ::cxxdefer::detail::slot_call<::cxxdefer::detail::call<decltype(cxxdefer_c[[@LINE+3]]_5), ::cxxdefer::detail::ref_arg<::Lock &>>> cxxdefer_s[[@LINE+3]]_5; ::cxxdefer::detail::hoisted_open_slot<0, decltype(cxxdefer_s[[@LINE+3]]_5)> cxxdefer_d[[@LINE+3]]_5{cxxdefer_bits_{{[0-9_]+}}, cxxdefer_s[[@LINE+3]]_5}; try { if (Lock1) {
-  // CHECK-NEXT: (L).lock(); cxxdefer_d[[@LINE+2]]_5.arm(::cxxdefer::detail::call{cxxdefer_c[[@LINE+2]]_5, ::cxxdefer::detail::ref_arg{(L)}});
+  // CHECK-NEXT: (L).lock(); (void)((false) ? static_cast<typename decltype(cxxdefer_s[[@LINE+2]]_5)::direct_call *>(nullptr) : ::new (static_cast<void *>(cxxdefer_s[[@LINE+2]]_5.storage)) ::cxxdefer::detail::call{cxxdefer_c[[@LINE+2]]_5, ::cxxdefer::detail::ref_arg{(L)}}), cxxdefer_bits_{{[0-9]+_[0-9]+}} |= 1;
   if (Lock1) {
     WITH_LOCK(L);
     trace("in the block");

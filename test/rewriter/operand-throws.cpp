@@ -24,7 +24,7 @@ static void run(bool Nested) {
   // CHECK: {{^}}  auto cxxdefer_c[[#D2:@LINE+4]]_5 = [](auto&&... cxxdefer_a) { (void)take({{.*}}); }; ::cxxdefer::detail::slot_call<::cxxdefer::detail::call<decltype(cxxdefer_c[[#@LINE+4]]_5), ::cxxdefer::detail::value_arg<::Tracked>, ::cxxdefer::detail::value_arg<int>>> cxxdefer_s[[#@LINE+4]]_5; ::cxxdefer::detail::hoisted_open_slot<0, decltype(cxxdefer_s[[#@LINE+4]]_5)> cxxdefer_d[[#@LINE+4]]_5{cxxdefer_bits_{{[0-9]+}}_30, cxxdefer_s[[#@LINE+4]]_5}; try { if (Nested) {
   if (Nested) {
     // The slot is armed only after both operands were made.
-    // CHECK: {{^}}    cxxdefer_d[[#D2]]_5.arm(::cxxdefer::detail::call{cxxdefer_c[[#D2]]_5, ::cxxdefer::detail::value_arg{Tracked("nested")}, ::cxxdefer::detail::value_arg{failing()}});
+    // CHECK: {{^}}    (void)((false) ? static_cast<typename decltype(cxxdefer_s[[#D2]]_5)::direct_call *>(nullptr) : ::new (static_cast<void *>(cxxdefer_s[[#D2]]_5.storage)) ::cxxdefer::detail::call{cxxdefer_c[[#D2]]_5, ::cxxdefer::detail::value_arg{Tracked("nested")}, ::cxxdefer::detail::value_arg{failing()}}), cxxdefer_bits_{{[0-9]+_[0-9]+}} |= 1;
     __defer(take(Tracked("nested"), failing()));
   }
   // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D3:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&&... cxxdefer_a) { (void)take({{.*}}); }, ::cxxdefer::detail::value_arg{Tracked("top")}, ::cxxdefer::detail::value_arg{failing()}}}; try {

@@ -21,7 +21,7 @@
 
 #include "Inputs/trace.h"
 
-// CHECK: {{^}}static Tracked byName() { (void)::cxxdefer::detail::abi_check<6>{}; ::cxxdefer::detail::returned<::Tracked> cxxdefer_returned;{{$}}
+// CHECK: {{^}}static Tracked byName() { (void)::cxxdefer::detail::abi_check<7>{}; ::cxxdefer::detail::returned<::Tracked> cxxdefer_returned;{{$}}
 static Tracked byName() {
   Tracked T("named");
   // CHECK: ::cxxdefer::detail::open_slot cxxdefer_d[[#D1:@LINE+1]]_3{::cxxdefer::detail::call{[](auto&& cxxdefer_o) { (void)static_cast<decltype(cxxdefer_o)&&>(cxxdefer_o).use("deferred"); }, ::cxxdefer::detail::ref_arg{T}}}; try {

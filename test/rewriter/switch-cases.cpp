@@ -10,23 +10,23 @@
 
 #include "Inputs/trace.h"
 
-// CHECK: {{^}}static void run(int N) { (void)::cxxdefer::detail::abi_check<6>{}; unsigned char cxxdefer_bits_[[#FN:@LINE+1]]_24 = 0;
+// CHECK: {{^}}static void run(int N) { (void)::cxxdefer::detail::abi_check<7>{}; unsigned char cxxdefer_bits_[[#FN:@LINE+1]]_24 = 0;
 static void run(int N) {
   // CHECK: {{^}}  auto cxxdefer_c[[#D1:@LINE+4]]_5 = [](auto&& cxxdefer_a0) { (void)traceInt("case 1 deferred", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }; ::cxxdefer::detail::slot_call<::cxxdefer::detail::call<decltype(cxxdefer_c[[#@LINE+4]]_5), ::cxxdefer::detail::value_arg<int>>> cxxdefer_s[[#@LINE+4]]_5; ::cxxdefer::detail::hoisted_open_slot<0, decltype(cxxdefer_s[[#@LINE+4]]_5)> cxxdefer_d[[#@LINE+4]]_5{cxxdefer_bits_[[#FN]]_24, cxxdefer_s[[#@LINE+4]]_5}; try { auto cxxdefer_c[[#D2:@LINE+8]]_5 = [](auto&& cxxdefer_a0) { (void)traceInt("case 2 deferred", static_cast<decltype(cxxdefer_a0)&&>(cxxdefer_a0)); }; ::cxxdefer::detail::slot_call<::cxxdefer::detail::call<decltype(cxxdefer_c[[#@LINE+8]]_5), ::cxxdefer::detail::value_arg<int>>> cxxdefer_s[[#@LINE+8]]_5; ::cxxdefer::detail::hoisted_open_slot<1, decltype(cxxdefer_s[[#@LINE+8]]_5)> cxxdefer_d[[#@LINE+8]]_5{cxxdefer_bits_[[#FN]]_24, cxxdefer_s[[#@LINE+8]]_5}; try { auto cxxdefer_c[[#D3:@LINE+15]]_5 = []() { (void)trace("never runs"); }; ::cxxdefer::detail::slot_call<::cxxdefer::detail::call<decltype(cxxdefer_c[[#@LINE+15]]_5)>> cxxdefer_s[[#@LINE+15]]_5; ::cxxdefer::detail::hoisted_open_slot<2, decltype(cxxdefer_s[[#@LINE+15]]_5)> cxxdefer_d[[#@LINE+15]]_5{cxxdefer_bits_[[#FN]]_24, cxxdefer_s[[#@LINE+15]]_5}; try { switch (N) {
   switch (N) {
   case 1:
-    // CHECK: {{^}}    cxxdefer_d[[#D1]]_5.arm(::cxxdefer::detail::call{cxxdefer_c[[#D1]]_5, ::cxxdefer::detail::value_arg{N}});
+    // CHECK: {{^}}    (void)((false) ? static_cast<typename decltype(cxxdefer_s[[#D1]]_5)::direct_call *>(nullptr) : ::new (static_cast<void *>(cxxdefer_s[[#D1]]_5.storage)) ::cxxdefer::detail::call{cxxdefer_c[[#D1]]_5, ::cxxdefer::detail::value_arg{N}}), cxxdefer_bits_{{[0-9]+_[0-9]+}} |= 1;
     __defer(traceInt("case 1 deferred", N));
     break;
   case 2:
-    // CHECK: {{^}}    cxxdefer_d[[#D2]]_5.arm(::cxxdefer::detail::call{cxxdefer_c[[#D2]]_5, ::cxxdefer::detail::value_arg{N}});
+    // CHECK: {{^}}    (void)((false) ? static_cast<typename decltype(cxxdefer_s[[#D2]]_5)::direct_call *>(nullptr) : ::new (static_cast<void *>(cxxdefer_s[[#D2]]_5.storage)) ::cxxdefer::detail::call{cxxdefer_c[[#D2]]_5, ::cxxdefer::detail::value_arg{N}}), cxxdefer_bits_{{[0-9]+_[0-9]+}} |= 2;
     __defer(traceInt("case 2 deferred", N));
     [[fallthrough]];
   case 3:
     traceInt("case 3 body", N);
     break;
   case 100:
-    // CHECK: {{^}}    cxxdefer_d[[#D3]]_5.arm(::cxxdefer::detail::call{cxxdefer_c[[#D3]]_5});
+    // CHECK: {{^}}    (void)((false) ? static_cast<typename decltype(cxxdefer_s[[#D3]]_5)::direct_call *>(nullptr) : ::new (static_cast<void *>(cxxdefer_s[[#D3]]_5.storage)) ::cxxdefer::detail::call{cxxdefer_c[[#D3]]_5}), cxxdefer_bits_{{[0-9]+_[0-9]+}} |= 4;
     __defer(trace("never runs"));
     break;
   default:

@@ -106,7 +106,7 @@ TEST(Print, GuardSlotUnderCxx17) {
   SitePlan &S = B.slot("g(x)", Exit::Guard);
   planCallOfG(B, S);
   EXPECT_EQ(B.print(),
-            "void f(int x) { (void)::cxxdefer::detail::abi_check<6>{}; "
+            "void f(int x) { (void)::cxxdefer::detail::abi_check<7>{}; "
             "::cxxdefer::detail::guard cxxdefer_d1{::cxxdefer::detail::call{"
             "[](auto&&... cxxdefer_a) { (void)g(static_cast<decltype("
             "cxxdefer_a)&&>(cxxdefer_a)...); }, ::cxxdefer::detail::value_arg{x}}}; "

@@ -11,7 +11,7 @@
 /// -fvisibility=hidden. The few decisions that depend on the compiler live
 /// here:
 ///
-///   - CXXDEFER_ABI_VERSION and the inline namespace abi_v6: rewritten code
+///   - CXXDEFER_ABI_VERSION and the inline namespace abi_v7: rewritten code
 ///     names entities as `::cxxdefer::detail::x`, which the inline namespace
 ///     makes mean this version's x. The rewriter spells the version it was
 ///     built for in every rewritten function (abi_check, below), so a tree
@@ -96,11 +96,11 @@
 /// Bump it whenever a form the rewriter emits changes meaning or name, and
 /// whenever a layout that inline functions of two translation units share
 /// changes (a record's finish function: a program must not mix them).
-#define CXXDEFER_ABI_VERSION 6
+#define CXXDEFER_ABI_VERSION 7
 
 #define CXXDEFER_BEGIN_NAMESPACE                                               \
   namespace cxxdefer {                                                         \
-  inline namespace abi_v6 {
+  inline namespace abi_v7 {
 #define CXXDEFER_END_NAMESPACE                                                 \
   }                                                                            \
   }
@@ -109,7 +109,7 @@ CXXDEFER_BEGIN_NAMESPACE
 namespace detail {
 
 /// Rewritten functions name the ABI version they were rewritten for,
-/// `(void)::cxxdefer::detail::abi_check<6>{}`; any other version stops the
+/// `(void)::cxxdefer::detail::abi_check<7>{}`; any other version stops the
 /// compile here. Every future header keeps this template.
 template <int Version> struct abi_check {
   static_assert(Version == CXXDEFER_ABI_VERSION,

@@ -26,7 +26,9 @@
 /// its bit in the function's deferBits byte, and the call in a slot_call
 /// declared with it: of the call's exact type where the rewriter can spell
 /// it before the defer statement (rewriter/lib/TypedSlot.h), else
-/// type-erased (cxxdefer/stored_call.h).
+/// type-erased (cxxdefer/stored_call.h). Where the type is spelled, a C++17
+/// defer statement arms the slot as Go's does, in the function's own code:
+/// `::new (s.storage) call{...}, bits |= 4`.
 ///
 /// What runs a slot's call when an exception leaves the function depends
 /// on what the rewriter knows about the call (rewriter/lib/Reach.h):
@@ -224,7 +226,8 @@ struct no_call {
 template <class Call = void> class slot_call {
   static constexpr decltype(sizeof(0)) size =
       sizeof(Call) < sizeof(void *) ? sizeof(void *) : sizeof(Call);
-  using store = call_store<Call, size>;
+  // In place whatever the call's alignment: `storage` is aligned for it.
+  using store = call_store<Call, size, true>;
   template <unsigned, slot_kind, class> friend struct hoisted_slot;
 
 public:
@@ -243,27 +246,29 @@ public:
     // Spelled out rather than through store::place(): at -O0 each
     // inlined layer still spills its arguments.
     if (store::direct)
-      ::new (static_cast<void *>(storage_)) Call(static_cast<Call &&>(call));
+      ::new (static_cast<void *>(storage)) Call(static_cast<Call &&>(call));
     else
-      store::place(storage_, static_cast<Call &&>(call));
+      store::place(storage, static_cast<Call &&>(call));
   }
   template <bool Discards, class Make>
   CXXDEFER_GLUE void place_made(Make &make) {
     static_assert(is_same<made_by<Make>, Call>::value,
                   "cxxdefer: internal error: a defer statement's call is not "
                   "of the type the rewriter spelled at its slot");
-    store::place_made(storage_, make);
+    store::place_made(storage, make);
   }
   CXXDEFER_GLUE void run() {
     if (store::direct)
-      (*static_cast<Call *>(static_cast<void *>(storage_)))();
+      (*static_cast<Call *>(static_cast<void *>(storage)))();
     else
-      store::finish(storage_, true);
+      store::finish(storage, true);
   }
-  CXXDEFER_GLUE void discard() { store::finish(storage_, false); }
+  CXXDEFER_GLUE void discard() { store::finish(storage, false); }
 
-private:
-  alignas(Call) alignas(void *) unsigned char storage_[size];
+  /// Under C++17 the defer statement builds its call here itself, `::new
+  /// (s.storage) call{...}`, and sets the slot's bit: at -O0 arm() is a
+  /// layer more (rewriter/lib/Print.cpp, armedInText).
+  alignas(Call) alignas(void *) unsigned char storage[size];
 };
 
 template <> class slot_call<void> {
@@ -276,17 +281,17 @@ public:
   template <bool Discards, class Made>
   CXXDEFER_GLUE void place(Made &&call) {
     using store = call_store<Made, call_capacity>;
-    store::place(storage_, static_cast<Made &&>(call));
+    store::place(storage, static_cast<Made &&>(call));
     armed_with<Discards, store>();
   }
   template <bool Discards, class Make>
   CXXDEFER_GLUE void place_made(Make &make) {
     using store = call_store<made_by<Make>, call_capacity>;
-    store::place_made(storage_, make);
+    store::place_made(storage, make);
     armed_with<Discards, store>();
   }
-  CXXDEFER_GLUE void run() { run_(storage_); }
-  CXXDEFER_GLUE void discard() { discard_(storage_); }
+  CXXDEFER_GLUE void run() { run_(storage); }
+  CXXDEFER_GLUE void discard() { discard_(storage); }
 
 private:
   template <bool Discards, class Store> CXXDEFER_GLUE void armed_with() {
@@ -298,7 +303,7 @@ private:
   // uninitialised, as Go leaves an open-coded defer's stack slots.
   void (*run_)(void *);
   void (*discard_)(void *);
-  alignas(max_align) unsigned char storage_[call_capacity];
+  alignas(max_align) unsigned char storage[call_capacity];
 };
 
 /// The slot of a nested defer statement, armed by it through bit \p Bit of
@@ -318,7 +323,9 @@ struct hoisted_slot {
 #endif
 
   /// Called at the defer statement, after every operand was evaluated:
-  /// stores the bound call, then sets the bit.
+  /// stores the bound call, then sets the bit. Under C++17 a statement
+  /// whose slot names its call's type does both itself, unless constant
+  /// evaluation may run it (slot_call::storage).
   template <class Made> CXXDEFER_GLUE constexpr void arm(Made call) {
 #if CXXDEFER_HAS_CONSTEXPR20
     if (constant_evaluation()) {
@@ -329,7 +336,7 @@ struct hoisted_slot {
 #endif
     // Store::place(), flat where it can be: at -O0 a layer spills.
     if (Store::template direct<Made>)
-      ::new (static_cast<void *>(store_.storage_))
+      ::new (static_cast<void *>(store_.storage))
           Made(static_cast<Made &&>(call));
     else
       store_.template place<discards>(static_cast<Made &&>(call));
@@ -375,7 +382,7 @@ struct hoisted_slot {
     } else if (Store::template direct<typename Store::direct_call>) {
       // store_.run(), flat: at -O0 a layer spills.
       using call_type = typename Store::direct_call;
-      (*static_cast<call_type *>(static_cast<void *>(store_.storage_)))();
+      (*static_cast<call_type *>(static_cast<void *>(store_.storage)))();
     } else {
       store_.run();
     }
@@ -408,7 +415,7 @@ struct hoisted_slot {
   CXXDEFER_GLUE auto runner(bool_constant<true>) {
     using call_type = typename Store::direct_call;
     return out_of_line(
-        *static_cast<call_type *>(static_cast<void *>(store_.storage_)),
+        *static_cast<call_type *>(static_cast<void *>(store_.storage)),
         bool_constant<true>{});
   }
   CXXDEFER_GLUE auto runner(bool_constant<false>) {
