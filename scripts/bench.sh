@@ -87,7 +87,9 @@ if ((build)); then
 fi
 [[ -f "$PLUGIN" ]] || { say "no plugin at $PLUGIN"; exit 1; }
 
-rm -rf "$OUT"
+# Only this script's own output: <build>/benchmarks also holds
+# scripts/bench-compile.sh's compile-work (the leveldb download and builds).
+rm -rf "$OUT/obj" "$OUT/logs" "$OUT/callgrind"
 mkdir -p "$OUT/obj" "$OUT/logs" "$OUT/callgrind"
 : > "$OUT/skipped.tsv"
 
