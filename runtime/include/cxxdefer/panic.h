@@ -182,17 +182,34 @@ private:
   panic_scope *saved_;
 };
 
-/// The three functions below are the out-of-line paths of a slot. Each
-/// takes what it runs by value: a small closure that the caller passes in
-/// registers (cxxdefer/slots.h, `out_of_line`), so the slot's address does
-/// not escape and the compiler keeps its call's operands in registers.
+/// The out-of-line paths of a slot: call_hiding_panics, call_for_panic and
+/// call_while_panicking (below). Each takes what it runs by value: a small
+/// closure that the caller passes in registers (cxxdefer/slots.h,
+/// `out_of_line`), so the slot's address does not escape and the compiler
+/// keeps its call's operands in registers. The two that run while an
+/// exception propagates hand the closure on, as an erased_call, to a run_
+/// function that is not a template: their exception handling and panic
+/// scope are compiled once per translation unit instead of once per defer
+/// statement (leveldb's db_impl.cc, 11 defer statements: 28 M instructions
+/// less to compile at -O2, 0.5 %). The closure goes to memory on those
+/// paths only.
 
 /// Runs a deferred call that can reach __recover() on a normal exit while
-/// a panic_scope exists (see the file comment).
+/// a panic_scope exists (see the file comment). Small enough to stay a
+/// template: the optimiser then sees that a call which only recovers does
+/// nothing here.
 template <class F> CXXDEFER_COLD void call_hiding_panics(F f) {
   panics_hidden hidden;
   f();
 }
+
+/// A deferred call as the out-of-line paths run it.
+struct erased_call {
+  void (*run)(void *);
+  void *call;
+  CXXDEFER_GLUE void operator()() const { run(call); }
+};
+template <class F> void run_erased(void *f) { (*static_cast<F *>(f))(); }
 
 /// Runs a deferred call while the exception being handled propagates, and
 /// records it if the call replaces that exception (SPEC 3.4,
@@ -227,16 +244,26 @@ CXXDEFER_GLUE void call_replacing(F &f, const panic_scope *panic) {
 /// Runs a deferred call that can reach __recover() from a handler, with
 /// the exception current. Out of line: the handlers stay small.
 /// \returns true if \p f recovered the exception.
-template <class F> CXXDEFER_COLD bool call_for_panic(F f, bool can_recover) {
+CXXDEFER_COLD inline bool run_for_panic(erased_call f, bool can_recover) {
   panic_scope panic(can_recover);
   call_replacing(f, &panic);
   return panic.finish();
 }
 
 /// Runs a deferred call that cannot reach __recover() from a handler.
-template <class F> CXXDEFER_COLD void call_while_panicking(F f) {
+CXXDEFER_COLD inline void run_while_panicking(erased_call f) {
   panic_scope unreachable(panic_scope::unreachable);
   call_replacing(f, nullptr);
+}
+
+// The typed entries: out of line themselves (small, without a handler),
+// since inlined, the closure's address would give the slot's function a
+// stack frame on its normal path too.
+template <class F> CXXDEFER_COLD bool call_for_panic(F f, bool can_recover) {
+  return run_for_panic(erased_call{&run_erased<F>, &f}, can_recover);
+}
+template <class F> CXXDEFER_COLD void call_while_panicking(F f) {
+  run_while_panicking(erased_call{&run_erased<F>, &f});
 }
 
 /// What a handler returns after a recovery from a function whose result
