@@ -153,6 +153,7 @@ private:
   std::string caller(const CallPlan &Call) const;
   std::string table(const CallPlan &Call) const;
   bool armedInText(const SitePlan &Site) const;
+  bool madeByLambda(const SitePlan &Site) const;
   std::string statementPrefix(const SitePlan &Site) const;
   std::string statementSuffix(const SitePlan &Site) const;
   std::string hoistedStore(const SitePlan &Site) const;
@@ -426,12 +427,18 @@ bool FunctionPrinter::armedInText(const SitePlan &Site) const {
          F.Cxx17 && !F.StaysConstexpr;
 }
 
+/// Whether a call that must be built in place reaches its storage through
+/// a lambda that returns it (`arm_made([&] { return call{...}; })`). A slot
+/// declared at its statement is built in place anyway (C++17), and so is a
+/// call that the statement places itself.
+bool FunctionPrinter::madeByLambda(const SitePlan &Site) const {
+  return Site.Call.BuildInPlace && Site.Where != Storage::Slot &&
+         !armedInText(Site);
+}
+
 /// What the defer statement becomes before its bound call.
 std::string FunctionPrinter::statementPrefix(const SitePlan &Site) const {
-  // A slot declared at its statement is built in place anyway (C++17), and
-  // so is a call placed by the statement.
-  bool InPlace = Site.Call.BuildInPlace && Site.Where != Storage::Slot &&
-                 !armedInText(Site);
+  bool InPlace = madeByLambda(Site);
   std::string Make = InPlace ? "[&] { return " : "";
   switch (Site.Where) {
   case Storage::Slot: {
@@ -473,8 +480,7 @@ std::string FunctionPrinter::statementPrefix(const SitePlan &Site) const {
 std::string FunctionPrinter::statementSuffix(const SitePlan &Site) const {
   if (armedInText(Site))
     return "), " + F.BitsName + " |= " + std::to_string(1u << Site.Bit);
-  bool InPlace = Site.Call.BuildInPlace && Site.Where != Storage::Slot;
-  std::string Make = InPlace ? "; }" : "";
+  std::string Make = madeByLambda(Site) ? "; }" : "";
   if (Site.Where == Storage::Slot && F.Cxx17)
     return Make + "}";
   return Make + ")";
