@@ -16,6 +16,7 @@
 
 #include "AnalysisFixture.h"
 #include "PlanInvariants.h"
+#include "cxxdefer/SystemCode.h"
 #include "gtest/gtest.h"
 
 using namespace cxxdefer;
@@ -911,6 +912,27 @@ void f(bool c) {
   F = A.Functions[0];
   F.BitsName.clear();
   EXPECT_EQ(broken(A, F), "a hoisted slot without a deferBits byte");
+}
+
+TEST(SystemCode, AHeaderIsTheUsersWhenItsTextHasTheWordCxxdefer) {
+  auto Rewrite = [](llvm::StringRef Text) {
+    return isSystemHeaderToRewrite("/usr/include/lib/lib.h", Text);
+  };
+  EXPECT_TRUE(Rewrite("#include <cxxdefer.h>\nvoid f() { __defer(g()); }"));
+  EXPECT_TRUE(Rewrite("cxxdefer __errdefer"));
+  EXPECT_TRUE(Rewrite("__defer(x); // cxxdefer"));
+  // Only whole words count, wherever they are in the text.
+  EXPECT_FALSE(Rewrite("xcxxdefer __defer"));
+  EXPECT_FALSE(Rewrite("cxxdefer_h __defer"));
+  EXPECT_TRUE(Rewrite("cxxdefer_h cxxdefers acxxdefer cxxdefer\n__defer"));
+  EXPECT_FALSE(Rewrite("cxxdefer __defer_ __deferred x__errdefer"));
+  EXPECT_FALSE(Rewrite("cxxdefer"));
+  EXPECT_FALSE(Rewrite("__defer"));
+  EXPECT_FALSE(Rewrite("xx"));
+  EXPECT_FALSE(Rewrite(""));
+  // The runtime's own headers are never rewritten.
+  EXPECT_FALSE(isSystemHeaderToRewrite("/usr/include/cxxdefer/slots.h",
+                                       "cxxdefer __defer"));
 }
 
 } // namespace
