@@ -33,8 +33,12 @@
 ///   off, and the core's own lookup gives `__result` its function's type.
 /// - The main file's buffer. Before the preprocessor exists, the main file
 ///   is remapped to a buffer the plugin allocated: the original text, then
-///   newlines up to twice its size and 64 KiB, the room the new text can
-///   grow into. Its FileID is sized from it, so every location of the new
+///   padding up to twice its size and 64 KiB, the room the new text can
+///   grow into. The padding is spaces and one last newline: a newline per
+///   byte made the file's line table, which `assert`'s __LINE__, debug info
+///   and diagnostics build, tens of thousands of lines long (2.7 M
+///   instructions in the parent and as many in the child, for a 4 KiB
+///   header). Its FileID is sized from it, so every location of the new
 ///   text is inside the file, and the lexer's pointers (into this buffer)
 ///   stay valid when the parent writes the new text over the part not read
 ///   yet. The line table cached for the file (if a diagnostic or __LINE__
@@ -368,6 +372,15 @@ ForkedParse::ForkedParse(CompilerInstance &CI, std::vector<ForkSite> Given,
 
 ForkedParse::~ForkedParse() = default;
 
+/// Fills [\p Begin, \p End) with a site's padding: spaces, and a newline
+/// last (see the file comment).
+static void pad(char *Begin, char *End) {
+  if (Begin == End)
+    return;
+  std::memset(Begin, ' ', End - Begin - 1);
+  End[-1] = '\n';
+}
+
 void ForkedParse::beforePreprocessing() {
   PreprocessorOptions &PPOpts = CI.getPreprocessorOpts();
   for (SiteState &Site : Sites) {
@@ -377,8 +390,7 @@ void ForkedParse::beforePreprocessing() {
                                                           Site.File.getName());
     Site.Buffer = Room->getBufferStart();
     std::memcpy(Site.Buffer, Site.Text.data(), Site.Text.size());
-    std::memset(Site.Buffer + Site.Text.size(), '\n',
-                Site.BufferSize - Site.Text.size());
+    pad(Site.Buffer + Site.Text.size(), Site.Buffer + Site.BufferSize);
     // Owned by the SourceManager once the preprocessor takes it
     // (RetainRemappedFileBuffers is false); the plugin writes into it later.
     PPOpts.addRemappedFile(Site.File.getName(), Room.release());
@@ -676,11 +688,14 @@ void ForkedParse::leaveIfChild() {
   sendAndExit();
 }
 
-/// Takes the padding (\p Padding newlines) off the end of \p Text.
+/// Takes the padding (\p Padding bytes, pad()'s) off the end of \p Text.
 /// \returns false if the text does not end with it.
 static bool stripPadding(std::string &Text, size_t Padding) {
-  if (Text.size() < Padding || !llvm::all_of(StringRef(Text).take_back(Padding),
-                                             [](char C) { return C == '\n'; }))
+  StringRef Tail = StringRef(Text).take_back(Padding);
+  if (Text.size() < Padding ||
+      (Padding &&
+       (!Tail.ends_with("\n") ||
+        !llvm::all_of(Tail.drop_back(), [](char C) { return C == ' '; }))))
     return false;
   Text.resize(Text.size() - Padding);
   return true;
@@ -823,8 +838,7 @@ void ForkedParse::overwriteSite(const NewFileText &New) {
   unsigned Offset = *lexerOffset(Site, Error);
   std::memcpy(Site.Buffer + Offset, NewText.data() + Offset,
               NewText.size() - Offset);
-  std::memset(Site.Buffer + NewText.size(), '\n',
-              Site.BufferSize - NewText.size());
+  pad(Site.Buffer + NewText.size(), Site.Buffer + Site.BufferSize);
   // Line offsets after the split are the new text's now.
   const SourceManager &SM = CI.getSourceManager();
   SM.getSLocEntry(idOf(Site)).getFile().getContentCache().SourceLineCache =
