@@ -32,6 +32,12 @@ static std::optional<bool> isSystemLineMarker(StringRef Line) {
 Mentions findMentions(StringRef Text,
                       llvm::function_ref<void(StringRef)> OnDirective) {
   Mentions Found;
+  // Most files mention nothing, and every word searched for has `defer` or
+  // `__result` in it: two searches of the whole text spare the four of
+  // each line (StringRef::find sets up a skip table per call).
+  bool MayMention = Text.contains("defer") || Text.contains("__result");
+  if (!MayMention && !OnDirective)
+    return Found;
   bool InSystemHeader = false;
   for (size_t Pos = 0; Pos < Text.size();) {
     size_t End = Text.find('\n', Pos);
@@ -46,7 +52,7 @@ Mentions findMentions(StringRef Text,
       if (!InSystemHeader && OnDirective)
         OnDirective(Trimmed.drop_front().ltrim(" \t"));
     }
-    if (InSystemHeader)
+    if (InSystemHeader || !MayMention)
       continue;
     Found.DeferSyntax |= Line.contains("__defer") ||
                          Line.contains("__errdefer") ||
