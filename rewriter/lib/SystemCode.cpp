@@ -24,13 +24,13 @@ namespace cxxdefer {
 static bool containsWord(llvm::StringRef Text, llvm::StringRef Word,
                          size_t Anchor) {
   assert(Anchor < Word.size() && "the anchor is a letter of the word");
-  const char *Begin = Text.data();
-  const char *End = Begin + Text.size();
-  for (const char *At = Begin + Anchor; At < End; ++At) {
-    At = static_cast<const char *>(std::memchr(At, Word[Anchor], End - At));
-    if (!At)
+  for (size_t At = Anchor; At < Text.size(); ++At) {
+    const void *Found =
+        std::memchr(Text.data() + At, Word[Anchor], Text.size() - At);
+    if (!Found)
       return false;
-    size_t Start = At - Begin - Anchor;
+    At = static_cast<const char *>(Found) - Text.data();
+    size_t Start = At - Anchor;
     size_t Stop = Start + Word.size();
     if (Text.substr(Start, Word.size()) == Word &&
         (Start == 0 || !isAsciiIdentifierContinue(Text[Start - 1])) &&
