@@ -34,7 +34,7 @@
 /// - The main file's buffer. Before the preprocessor exists, the main file
 ///   is remapped to a buffer the plugin allocated: the original text, then
 ///   padding up to twice its size and 64 KiB, the room the new text can
-///   grow into. The padding is spaces and one last newline: a newline per
+///   grow into. The padding is spaces between two newlines: a newline per
 ///   byte made the file's line table, which `assert`'s __LINE__, debug info
 ///   and diagnostics build, tens of thousands of lines long (2.7 M
 ///   instructions in the parent and as many in the child, for a 4 KiB
@@ -372,13 +372,24 @@ ForkedParse::ForkedParse(CompilerInstance &CI, std::vector<ForkSite> Given,
 
 ForkedParse::~ForkedParse() = default;
 
-/// Fills [\p Begin, \p End) with a site's padding: spaces, and a newline
-/// last (see the file comment).
+/// Fills [\p Begin, \p End) with a site's padding: a newline, spaces, and a
+/// newline last (see the file comment). The first newline is there for a
+/// text that ends in a backslash: it is spliced with an empty line, as with
+/// the newline C++ supplies at the end of such a file, and not with spaces,
+/// which clang warns about (-Wbackslash-newline-escape).
 static void pad(char *Begin, char *End) {
   if (Begin == End)
     return;
-  std::memset(Begin, ' ', End - Begin - 1);
+  std::memset(Begin, ' ', End - Begin);
+  Begin[0] = '\n';
   End[-1] = '\n';
+}
+
+/// Whether \p Tail is what pad() writes.
+static bool isPadding(StringRef Tail) {
+  return Tail.empty() || (Tail.front() == '\n' && Tail.back() == '\n' &&
+                          llvm::all_of(Tail.drop_front().drop_back(),
+                                       [](char C) { return C == ' '; }));
 }
 
 void ForkedParse::beforePreprocessing() {
@@ -691,11 +702,7 @@ void ForkedParse::leaveIfChild() {
 /// Takes the padding (\p Padding bytes, pad()'s) off the end of \p Text.
 /// \returns false if the text does not end with it.
 static bool stripPadding(std::string &Text, size_t Padding) {
-  StringRef Tail = StringRef(Text).take_back(Padding);
-  if (Text.size() < Padding ||
-      (Padding &&
-       (!Tail.ends_with("\n") ||
-        !llvm::all_of(Tail.drop_back(), [](char C) { return C == ' '; }))))
+  if (Text.size() < Padding || !isPadding(StringRef(Text).take_back(Padding)))
     return false;
   Text.resize(Text.size() - Padding);
   return true;
