@@ -34,12 +34,12 @@
 /// - The main file's buffer. Before the preprocessor exists, the main file
 ///   is remapped to a buffer the plugin allocated: the original text, then
 ///   padding up to twice its size and 64 KiB, the room the new text can
-///   grow into. The padding is spaces between two newlines: a newline per
-///   byte made the file's line table, which `assert`'s __LINE__, debug info
-///   and diagnostics build, tens of thousands of lines long (2.7 M
-///   instructions in the parent and as many in the child, for a 4 KiB
-///   header). Its FileID is sized from it, so every location of the new
-///   text is inside the file, and the lexer's pointers (into this buffer)
+///   grow into. The padding is spaces on one line (after an empty `//`
+///   comment, see pad()): a newline per byte made the file's line table, which
+///   `assert`'s __LINE__, debug info and diagnostics build, tens of thousands
+///   of lines long (2.7 M instructions in the parent and as many in the child,
+///   for a 4 KiB header). Its FileID is sized from it, so every location of the
+///   new text is inside the file, and the lexer's pointers (into this buffer)
 ///   stay valid when the parent writes the new text over the part not read
 ///   yet. The line table cached for the file (if a diagnostic or __LINE__
 ///   computed one) is dropped then; the lines before the split offset are
@@ -372,24 +372,27 @@ ForkedParse::ForkedParse(CompilerInstance &CI, std::vector<ForkSite> Given,
 
 ForkedParse::~ForkedParse() = default;
 
-/// Fills [\p Begin, \p End) with a site's padding: a newline, spaces, and a
-/// newline last (see the file comment). The first newline is there for a
-/// text that ends in a backslash: it is spliced with an empty line, as with
-/// the newline C++ supplies at the end of such a file, and not with spaces,
-/// which clang warns about (-Wbackslash-newline-escape).
+/// Fills [\p Begin, \p End) with a site's padding: an empty `//` comment
+/// on a line of its own, then spaces, and a newline last (see the file
+/// comment). A text that ends in a backslash, with no newline after it, is
+/// spliced with the comment's line: the tokens are the ones the end of the
+/// file gives, and clang warns about neither splice (a `//` comment
+/// continued into another is not -Wcomment's; a backslash right before the
+/// newline is not -Wbackslash-newline-escape's). The rest is spaces, which
+/// the lexer skips faster than a comment's characters.
 static void pad(char *Begin, char *End) {
-  if (Begin == End)
-    return;
   std::memset(Begin, ' ', End - Begin);
-  Begin[0] = '\n';
-  End[-1] = '\n';
+  if (End - Begin >= 5)
+    std::memcpy(Begin, "\n//\n", 4);
+  if (Begin != End)
+    End[-1] = '\n';
 }
 
 /// Whether \p Tail is what pad() writes.
 static bool isPadding(StringRef Tail) {
-  return Tail.empty() || (Tail.front() == '\n' && Tail.back() == '\n' &&
-                          llvm::all_of(Tail.drop_front().drop_back(),
-                                       [](char C) { return C == ' '; }));
+  std::string Padding(Tail.size(), ' ');
+  pad(Padding.data(), Padding.data() + Padding.size());
+  return Tail == Padding;
 }
 
 void ForkedParse::beforePreprocessing() {
